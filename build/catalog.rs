@@ -1,0 +1,187 @@
+//! Reading the catalogue: what each provider's file must look like, and the parsed entries.
+//!
+//! Shared by `build/main.rs` and by `tests/build_validate.rs`, which includes this file with
+//! `#[path]` so that the validation that guards the build is tested on broken input.
+
+use serde::Deserialize;
+
+/// How a provider's codes look on the wire.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CodeShape {
+    /// Unsigned numbers (`40300004`, `137`).
+    Number,
+    /// Snake-case strings (`bucket_not_empty`, `query_fail_61008`).
+    Text,
+}
+
+/// Whether an optional catalogue field is expected for a provider.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Field {
+    /// Every entry has it, non-empty.
+    Required,
+    /// Entries may have it (an empty string counts as absent).
+    #[allow(dead_code)] // used by catalogues added later
+    Optional,
+    /// No entry may have it.
+    Forbidden,
+}
+
+/// What one provider's catalogue must satisfy and how its enum is generated.
+pub struct Spec {
+    /// File stem, module name and `Display` prefix (`upyun`).
+    pub slug: &'static str,
+    /// Brand name for prose (`UpYun`).
+    pub brand: &'static str,
+    /// The generated enum (`UpyunError`).
+    pub type_name: &'static str,
+    /// Numbers or strings.
+    pub code_shape: CodeShape,
+    /// `true`: `name` is written in the entry; `false`: it is derived from the text code.
+    pub explicit_names: bool,
+    /// The server's fixed message text.
+    pub message: Field,
+    /// Our short English phrase for `Display`.
+    pub summary: Field,
+    /// The HTTP status must equal the code's first three digits (UpYun).
+    pub status_from_code: bool,
+    /// Several variants may share one code; exactly one of them is `primary` (LeanCloud).
+    pub shared_codes: bool,
+    /// Entries are symptoms with patterns and remedies (OpenList).
+    pub symptoms: bool,
+}
+
+/// One parsed catalogue file.
+#[derive(Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Catalog {
+    /// Must equal the spec's slug.
+    pub provider: String,
+    /// Must equal the spec's type name.
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// The entries, one per variant.
+    pub codes: Vec<Entry>,
+}
+
+/// A code as written in the catalogue.
+#[derive(Deserialize, Debug, Clone, PartialEq, Eq)]
+#[serde(untagged)]
+pub enum Code {
+    /// A TOML integer.
+    Number(i64),
+    /// A TOML string.
+    Text(String),
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Code::Number(n) => write!(f, "{n}"),
+            Code::Text(s) => f.write_str(s),
+        }
+    }
+}
+
+/// One catalogue entry: one variant of the generated enum.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The wire code.
+    pub code: Code,
+    /// The variant name (providers with explicit names).
+    pub name: Option<String>,
+    /// The HTTP status.
+    pub status: i64,
+    /// Why the status deliberately differs from what the code implies.
+    pub status_exception: Option<String>,
+    /// Cross-provider kind, snake_case.
+    pub kind: String,
+    /// `never` or `backoff`.
+    pub retry: String,
+    /// The server's message, byte for byte.
+    pub message: Option<String>,
+    /// Our short lowercase English phrase for `Display`.
+    pub summary: Option<String>,
+    /// For shared codes: the variant `from_code` returns.
+    #[serde(default)]
+    pub primary: bool,
+    /// English description.
+    pub en: String,
+    /// Simplified Chinese description.
+    pub zh: String,
+    /// English remedy (symptom catalogues).
+    pub solution_en: Option<String>,
+    /// Simplified Chinese remedy (symptom catalogues).
+    pub solution_zh: Option<String>,
+    /// Literal fragments that identify the symptom (symptom catalogues).
+    pub patterns: Option<Vec<String>>,
+    /// What value the symptom carries after its pattern (symptom catalogues).
+    pub value: Option<String>,
+    /// A larger number wins when several symptoms occur in one text (symptom catalogues).
+    pub specificity: Option<i64>,
+}
+
+impl Entry {
+    /// The variant name, explicit or derived from the text code.
+    pub fn variant(&self, spec: &Spec) -> String {
+        match (&self.name, &self.code) {
+            (Some(name), _) if spec.explicit_names => name.clone(),
+            (_, Code::Text(code)) => snake_to_camel(code),
+            (_, Code::Number(n)) => format!("Code{n}"),
+        }
+    }
+
+    /// `message` with an empty string read as absent.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref().filter(|m| !m.is_empty())
+    }
+}
+
+/// The cross-provider kinds a catalogue may name: snake_case id and `ErrorKind` variant.
+/// Must list exactly the variants of `ErrorKind` in `src/kind.rs` (the generated code names
+/// them, so a mismatch fails to compile).
+pub const KINDS: &[(&str, &str)] = &[
+    ("not_found", "NotFound"),
+    ("already_exists", "AlreadyExists"),
+    ("conflict", "Conflict"),
+    ("permission_denied", "PermissionDenied"),
+    ("unauthenticated", "Unauthenticated"),
+    ("invalid_input", "InvalidInput"),
+    ("precondition_failed", "PreconditionFailed"),
+    ("range_not_satisfiable", "RangeNotSatisfiable"),
+    ("payload_too_large", "PayloadTooLarge"),
+    ("rate_limited", "RateLimited"),
+    ("quota_exceeded", "QuotaExceeded"),
+    ("billing", "Billing"),
+    ("timeout", "Timeout"),
+    ("unavailable", "Unavailable"),
+    ("internal", "Internal"),
+    ("network", "Network"),
+    ("unsupported", "Unsupported"),
+    ("configuration", "Configuration"),
+    ("other", "Other"),
+];
+
+/// Retry advice a catalogue may give: id and `Retry` variant.
+pub const RETRIES: &[(&str, &str)] = &[("never", "Never"), ("backoff", "Backoff")];
+
+/// What a symptom's value may be: id and `SymptomValue` meaning, for docs.
+pub const SYMPTOM_VALUES: &[&str] = &["port", "file_id", "status", "number", "tail"];
+
+/// `bucket_not_empty` -> `BucketNotEmpty`, `query_fail_61008` -> `QueryFail61008`.
+pub fn snake_to_camel(code: &str) -> String {
+    code.split('_')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// Parses one catalogue file's text.
+pub fn parse(file: &str, text: &str) -> Result<Catalog, String> {
+    toml::from_str(text).map_err(|err| format!("{file}: cannot parse catalogue: {err}"))
+}

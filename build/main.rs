@@ -1,0 +1,42 @@
+//! Generates one error enum per provider from `catalog/<slug>.toml`: read -> validate -> emit.
+//!
+//! The output goes to `OUT_DIR/<slug>.rs` and is `include!`d by `src/<slug>.rs`. To read it:
+//! `cargo run --example dump -- <slug>`.
+
+mod catalog;
+mod emit;
+mod providers;
+mod validate;
+
+use std::{env, fs, path::PathBuf};
+
+use catalog::Spec;
+use providers::PROVIDERS;
+
+fn main() {
+    println!("cargo::rerun-if-changed=catalog");
+    println!("cargo::rerun-if-changed=build");
+    let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let mut failures = Vec::new();
+    for (spec, doc) in PROVIDERS {
+        match load(spec) {
+            Ok(catalog) => {
+                let path = out_dir.join(format!("{}.rs", spec.slug));
+                fs::write(&path, emit::emit(spec, doc, &catalog)).expect("write generated code");
+            }
+            Err(problems) => failures.extend(problems),
+        }
+    }
+    if !failures.is_empty() {
+        panic!("the catalogue has {} problem(s):\n  {}", failures.len(), failures.join("\n  "));
+    }
+}
+
+/// Reads and validates one provider's catalogue.
+fn load(spec: &Spec) -> Result<catalog::Catalog, Vec<String>> {
+    let file = format!("catalog/{}.toml", spec.slug);
+    let text = fs::read_to_string(&file).map_err(|err| vec![format!("{file}: cannot read: {err}")])?;
+    let catalog = catalog::parse(&file, &text).map_err(|err| vec![err])?;
+    validate::validate(spec, &catalog)?;
+    Ok(catalog)
+}

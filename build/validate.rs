@@ -1,0 +1,239 @@
+//! Checking a parsed catalogue against its provider's spec.
+//!
+//! `validate` collects every problem instead of stopping at the first, so one failed build
+//! lists everything that needs fixing, each as `catalog/<slug>.toml: <code>: <problem>`.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::catalog::{Catalog, Code, CodeShape, Entry, Field, KINDS, RETRIES, SYMPTOM_VALUES, Spec};
+
+/// Every problem found in `catalog`, or `Ok` when there are none.
+pub fn validate(spec: &Spec, catalog: &Catalog) -> Result<(), Vec<String>> {
+    let file = format!("catalog/{}.toml", spec.slug);
+    let mut problems = Vec::new();
+    let mut report = |code: &dyn std::fmt::Display, problem: String| {
+        problems.push(format!("{file}: {code}: {problem}"));
+    };
+
+    if catalog.provider != spec.slug {
+        report(&"header", format!("provider is `{}`, expected `{}`", catalog.provider, spec.slug));
+    }
+    if catalog.type_name != spec.type_name {
+        report(&"header", format!("type is `{}`, expected `{}`", catalog.type_name, spec.type_name));
+    }
+    if catalog.codes.is_empty() {
+        report(&"header", "the catalogue has no entries".to_owned());
+    }
+
+    for entry in &catalog.codes {
+        for problem in entry_problems(spec, entry) {
+            report(&entry.code, problem);
+        }
+    }
+    for (code, problem) in table_problems(spec, &catalog.codes) {
+        report(&code, problem);
+    }
+
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
+/// Problems an entry has on its own.
+fn entry_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    match (&entry.code, spec.code_shape) {
+        (Code::Number(n), CodeShape::Number) if u32::try_from(*n).is_err() => {
+            out.push(format!("code {n} is out of range (0..=4294967295)"));
+        }
+        (Code::Text(text), CodeShape::Text) if !is_snake_case(text) => {
+            out.push(format!("code `{text}` is not snake_case ([a-z0-9_], starting with a letter)"));
+        }
+        (Code::Number(_), CodeShape::Text) => out.push("code must be a string".to_owned()),
+        (Code::Text(_), CodeShape::Number) => out.push("code must be a number".to_owned()),
+        _ => {}
+    }
+
+    match (&entry.name, spec.explicit_names) {
+        (None, true) => out.push("missing variant name".to_owned()),
+        (Some(name), false) => out.push(format!("name `{name}` given, but names derive from the code")),
+        _ => {}
+    }
+    let derivable = spec.explicit_names || matches!(&entry.code, Code::Text(text) if is_snake_case(text));
+    if let Some(problem) = name_problem(&entry.variant(spec)).filter(|_| derivable) {
+        out.push(problem);
+    }
+
+    if !(100..=599).contains(&entry.status) {
+        out.push(format!("HTTP status {} is out of range (100..=599)", entry.status));
+    }
+    if spec.status_from_code {
+        out.extend(status_from_code_problem(entry));
+    } else if entry.status_exception.is_some() {
+        out.push("status_exception is only for providers whose status follows the code".to_owned());
+    }
+
+    if !KINDS.iter().any(|(id, _)| *id == entry.kind) {
+        out.push(format!("unknown kind `{}`", entry.kind));
+    }
+    if !RETRIES.iter().any(|(id, _)| *id == entry.retry) {
+        out.push(format!("unknown retry advice `{}` (expected never or backoff)", entry.retry));
+    }
+
+    for (field, text) in [("en", &entry.en), ("zh", &entry.zh)] {
+        if text.trim().is_empty() {
+            out.push(format!("empty {field} description"));
+        }
+    }
+    out.extend(field_problem("message", spec.message, entry.message.as_deref()));
+    out.extend(field_problem("summary", spec.summary, entry.summary.as_deref()));
+    if let Some(summary) = entry.summary.as_deref() {
+        if summary.ends_with('.') || summary.starts_with(|c: char| c.is_ascii_uppercase()) {
+            out.push(format!("summary `{summary}` must be lowercase with no trailing period"));
+        }
+    }
+    if entry.primary && !spec.shared_codes {
+        out.push("`primary` is only for providers whose codes are shared".to_owned());
+    }
+    out.extend(symptom_problems(spec, entry));
+
+    for (field, text) in text_fields(entry) {
+        if text.contains(['\n', '\r']) {
+            out.push(format!("{field} must be a single line"));
+        }
+    }
+    out
+}
+
+/// Problems between entries: duplicates, and the primary rule for shared codes.
+fn table_problems(spec: &Spec, entries: &[Entry]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut names = HashSet::new();
+    let mut by_code: HashMap<String, Vec<&Entry>> = HashMap::new();
+    let mut patterns: HashMap<String, String> = HashMap::new();
+    for entry in entries {
+        let code = entry.code.to_string();
+        let name = entry.variant(spec);
+        if !names.insert(name.clone()) {
+            out.push((code.clone(), format!("duplicate variant name `{name}`")));
+        }
+        for pattern in entry.patterns.iter().flatten() {
+            let folded = pattern.to_ascii_lowercase();
+            if let Some(other) = patterns.insert(folded, code.clone()) {
+                out.push((code.clone(), format!("pattern `{pattern}` is also a pattern of `{other}`")));
+            }
+        }
+        by_code.entry(code).or_default().push(entry);
+    }
+    let mut codes: Vec<_> = by_code.into_iter().collect();
+    codes.sort_by(|a, b| a.0.cmp(&b.0));
+    for (code, group) in codes {
+        let primaries = group.iter().filter(|e| e.primary).count();
+        match (group.len(), spec.shared_codes) {
+            (1, _) if primaries > 0 => {
+                out.push((code, "`primary` marks a code that is not shared".to_owned()));
+            }
+            (1, _) => {}
+            (_, false) => out.push((code, "duplicate code".to_owned())),
+            (_, true) if primaries != 1 => {
+                out.push((code, format!("shared by {} entries, {primaries} marked primary (expected 1)", group.len())))
+            }
+            (_, true) => {}
+        }
+    }
+    out
+}
+
+fn status_from_code_problem(entry: &Entry) -> Option<String> {
+    let Code::Number(code) = entry.code else { return None };
+    if u32::try_from(code).is_err() {
+        return None; // already reported as out of range
+    }
+    let implied = code / 100_000;
+    let exception = entry.status_exception.as_deref().is_some_and(|why| !why.trim().is_empty());
+    match (implied == entry.status, exception) {
+        (true, true) => Some("status_exception given, but the status follows the code".to_owned()),
+        (false, false) => Some(format!(
+            "HTTP status {} disagrees with the code's first three digits ({implied}); \
+             add status_exception if deliberate",
+            entry.status
+        )),
+        _ => None,
+    }
+}
+
+fn symptom_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    let symptom_fields = [
+        ("solution_en", entry.solution_en.is_some()),
+        ("solution_zh", entry.solution_zh.is_some()),
+        ("patterns", entry.patterns.is_some()),
+        ("value", entry.value.is_some()),
+        ("specificity", entry.specificity.is_some()),
+    ];
+    if !spec.symptoms {
+        for (field, present) in symptom_fields {
+            if present {
+                out.push(format!("{field} is only for symptom catalogues"));
+            }
+        }
+        return out;
+    }
+    out.extend(field_problem("solution_en", Field::Required, entry.solution_en.as_deref()));
+    out.extend(field_problem("solution_zh", Field::Required, entry.solution_zh.as_deref()));
+    match entry.patterns.as_deref() {
+        None | Some([]) => out.push("a symptom needs at least one pattern".to_owned()),
+        Some(patterns) => {
+            for pattern in patterns {
+                if pattern.trim().len() < 4 {
+                    out.push(format!("pattern `{pattern}` is too short to be specific"));
+                }
+            }
+        }
+    }
+    if let Some(value) = entry.value.as_deref() {
+        if !SYMPTOM_VALUES.contains(&value) {
+            out.push(format!("unknown value `{value}` (expected one of {SYMPTOM_VALUES:?})"));
+        }
+    }
+    if let Some(rank) = entry.specificity {
+        if !(0..=100).contains(&rank) {
+            out.push(format!("specificity {rank} is out of range (0..=100)"));
+        }
+    }
+    out
+}
+
+fn field_problem(field: &str, rule: Field, value: Option<&str>) -> Option<String> {
+    let present = value.is_some_and(|v| !v.trim().is_empty());
+    match rule {
+        Field::Required if !present => Some(format!("missing or empty {field}")),
+        Field::Forbidden if value.is_some() => Some(format!("{field} is not used by this provider")),
+        _ => None,
+    }
+}
+
+fn text_fields(entry: &Entry) -> Vec<(&'static str, &str)> {
+    let optional = [
+        ("message", &entry.message),
+        ("summary", &entry.summary),
+        ("solution_en", &entry.solution_en),
+        ("solution_zh", &entry.solution_zh),
+    ];
+    let mut out = vec![("en", entry.en.as_str()), ("zh", entry.zh.as_str())];
+    out.extend(optional.into_iter().filter_map(|(f, v)| v.as_deref().map(|v| (f, v))));
+    out.extend(entry.patterns.iter().flatten().map(|p| ("pattern", p.as_str())));
+    out
+}
+
+fn is_snake_case(code: &str) -> bool {
+    code.starts_with(|c: char| c.is_ascii_lowercase())
+        && code.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+/// Why `name` is not a good variant name, if it is not.
+fn name_problem(name: &str) -> Option<String> {
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Some(format!("variant name `{name}` is not UpperCamelCase"));
+    }
+    let acronym = name.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+    acronym.then(|| format!("variant name `{name}` has an acronym run (write `Md5`, not `MD5`)"))
+}

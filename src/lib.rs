@@ -1,0 +1,82 @@
+//! Typed, documented error codes for UpYun, QingStor, LeanCloud and OpenList/AList.
+//!
+//! Each provider's error codes are one Rust enum, generated from a catalogue file: every
+//! variant knows its wire code and message, its HTTP status, a cross-provider [`ErrorKind`],
+//! [`Retry`] advice and a description in English and Simplified Chinese. Lookups from the raw
+//! code are a single perfect-hash probe.
+//!
+//! # Overview
+//!
+//! - [`UpyunError`]: UpYun (又拍云) storage REST API codes such as `40300004`.
+//! - [`QingStorError`]: QingStor object storage codes such as `bucket_not_empty`.
+//! - [`ProviderError`]: what every provider enum offers, for code generic over providers.
+//! - [`ErrorKind`], [`Retry`]: the cross-provider classification and retry advice.
+//! - [`Lang`], [`Provider`]: description languages and the providers themselves.
+//!
+//! # Example: look up a code
+//!
+//! ```
+//! use cloud_errcodes::{ErrorKind, UpyunError};
+//!
+//! let err = UpyunError::from_code(40300004).expect("a documented code");
+//! assert_eq!(err.message(), "bucket is full");
+//! assert_eq!(err.http_status().as_u16(), 403);
+//! assert_eq!(err.kind(), ErrorKind::QuotaExceeded);
+//! assert_eq!(err.to_string(), "upyun 40300004: bucket is full");
+//! ```
+//!
+//! # Example: parse a string code
+//!
+//! ```
+//! use cloud_errcodes::{QingStorError, Retry};
+//!
+//! let err: QingStorError = "fetch_throttled".parse()?;
+//! assert_eq!(err.http_status().as_u16(), 429);
+//! assert_eq!(err.retry(), Retry::Backoff);
+//! # Ok::<(), cloud_errcodes::ParseCodeError>(())
+//! ```
+//!
+//! # Example: Chinese descriptions
+//!
+//! ```
+//! use cloud_errcodes::{Lang, QingStorError};
+//!
+//! let lang: Lang = "zh-CN".parse().unwrap();
+//! assert!(QingStorError::EntityTooSmall.description(lang).contains("4 MiB"));
+//! ```
+//!
+//! # Features
+//!
+//! - `upyun`, `qingstor` (default): one module per provider.
+//! - `serde`: provider enums serialize as their wire code and deserialize from it.
+#![warn(missing_docs)]
+#![forbid(unsafe_code)]
+// With every provider feature off, the shared catalogue plumbing has no users.
+#![cfg_attr(not(any(feature = "upyun", feature = "qingstor")), allow(dead_code))]
+
+mod entry;
+mod error;
+mod kind;
+mod lang;
+mod provider;
+#[cfg(feature = "serde")]
+mod serde_code;
+
+#[cfg(feature = "qingstor")]
+pub mod qingstor;
+#[cfg(feature = "upyun")]
+pub mod upyun;
+
+pub use error::{ParseCodeError, ParseNameError};
+pub use kind::{ErrorKind, Retry};
+pub use lang::Lang;
+pub use provider::{Provider, ProviderError};
+#[cfg(feature = "qingstor")]
+pub use qingstor::QingStorError;
+#[cfg(feature = "upyun")]
+pub use upyun::UpyunError;
+
+/// The README's example runs as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

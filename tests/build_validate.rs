@@ -1,0 +1,165 @@
+//! The build's catalogue validation, run on the real catalogues and on broken ones.
+//!
+//! `build/catalog.rs`, `build/validate.rs` and `build/providers.rs` are compiled into this test
+//! as they are compiled into the build script.
+
+#[path = "../build/catalog.rs"]
+#[allow(dead_code)]
+mod catalog;
+#[path = "../build/providers.rs"]
+mod providers;
+#[path = "../build/validate.rs"]
+mod validate;
+
+use catalog::Spec;
+
+fn spec(slug: &str) -> &'static Spec {
+    &providers::PROVIDERS.iter().find(|(spec, _)| spec.slug == slug).expect("a provider").0
+}
+
+/// The problems `validate` reports for `codes` in the `slug` catalogue.
+fn problems(slug: &str, codes: &str) -> Vec<String> {
+    let spec = spec(slug);
+    let text = format!("provider = {slug:?}\ntype = {:?}\ncodes = [\n{codes}\n]\n", spec.type_name);
+    let catalog = catalog::parse("test.toml", &text).unwrap_or_else(|err| panic!("{err}"));
+    validate::validate(spec, &catalog).err().unwrap_or_default()
+}
+
+const FULL: &str = r#"{ code = 40300004, name = "BucketFull", status = 403, kind = "quota_exceeded", retry = "never", message = "bucket is full", en = "Full.", zh = "已满。" },"#;
+
+fn upyun_line(replace: &str, with: &str) -> String {
+    assert!(FULL.contains(replace), "{replace}");
+    FULL.replace(replace, with)
+}
+
+#[test]
+fn real_catalogues_are_valid() {
+    for (spec, _) in providers::PROVIDERS {
+        let path = format!("{}/catalog/{}.toml", env!("CARGO_MANIFEST_DIR"), spec.slug);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let catalog = catalog::parse(&path, &text).unwrap();
+        assert_eq!(validate::validate(spec, &catalog), Ok(()), "{}", spec.slug);
+    }
+}
+
+#[test]
+fn a_good_entry_has_no_problems() {
+    assert_eq!(problems("upyun", FULL), Vec::<String>::new());
+}
+
+#[test]
+fn each_broken_field_is_named_with_file_and_code() {
+    let cases: &[(String, &str)] = &[
+        (
+            upyun_line("status = 403", "status = 404"),
+            "HTTP status 404 disagrees with the code's first three digits (403); add status_exception if deliberate",
+        ),
+        (
+            upyun_line("status = 403", "status = 700, status_exception = \"test\""),
+            "HTTP status 700 is out of range (100..=599)",
+        ),
+        (
+            upyun_line("status = 403", "status = 99, status_exception = \"test\""),
+            "HTTP status 99 is out of range (100..=599)",
+        ),
+        (upyun_line("quota_exceeded", "full"), "unknown kind `full`"),
+        (upyun_line("\"never\"", "\"sometimes\""), "unknown retry advice `sometimes` (expected never or backoff)"),
+        (upyun_line("en = \"Full.\"", "en = \"  \""), "empty en description"),
+        (upyun_line("zh = \"已满。\"", "zh = \"\""), "empty zh description"),
+        (
+            upyun_line("\"BucketFull\"", "\"BucketFULL\""),
+            "variant name `BucketFULL` has an acronym run (write `Md5`, not `MD5`)",
+        ),
+        (upyun_line("\"BucketFull\"", "\"bucket_full\""), "variant name `bucket_full` is not UpperCamelCase"),
+        (upyun_line("name = \"BucketFull\", ", ""), "missing variant name"),
+        (upyun_line("message = \"bucket is full\"", "message = \"\""), "missing or empty message"),
+        (upyun_line("40300004", "\"40300004\""), "code must be a number"),
+        (upyun_line("40300004", "-1"), "code -1 is out of range (0..=4294967295)"),
+        (upyun_line("en = \"Full.\"", "en = \"two\\nlines\""), "en must be a single line"),
+        (
+            upyun_line("status = 403", "status = 403, status_exception = \"because\""),
+            "status_exception given, but the status follows the code",
+        ),
+        (upyun_line("message", "summary = \"x\", message"), "summary is not used by this provider"),
+    ];
+    for (line, expected) in cases {
+        let found = problems("upyun", line);
+        let code = if line.contains("code = -1") { "-1" } else { "40300004" };
+        assert_eq!(found, vec![format!("catalog/upyun.toml: {code}: {expected}")], "{line}");
+    }
+}
+
+#[test]
+fn a_deliberate_status_exception_is_accepted() {
+    let line = upyun_line("status = 403", "status = 404, status_exception = \"sent as 404 by the CDN\"");
+    assert_eq!(problems("upyun", &line), Vec::<String>::new());
+}
+
+#[test]
+fn duplicates_are_reported_and_every_problem_is_collected() {
+    let other = FULL.replace("40300004", "40300005");
+    let found = problems("upyun", &format!("{FULL}\n{FULL}\n{other}\n{}", upyun_line("quota_exceeded", "nope")));
+    assert!(found.contains(&"catalog/upyun.toml: 40300004: duplicate code".to_owned()), "{found:#?}");
+    assert!(
+        found.contains(&"catalog/upyun.toml: 40300004: duplicate variant name `BucketFull`".to_owned()),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(&"catalog/upyun.toml: 40300005: duplicate variant name `BucketFull`".to_owned()),
+        "{found:#?}"
+    );
+    assert!(found.contains(&"catalog/upyun.toml: 40300004: unknown kind `nope`".to_owned()), "{found:#?}");
+}
+
+#[test]
+fn qingstor_rules() {
+    let good = r#"{ code = "bucket_not_empty", status = 409, kind = "conflict", retry = "never", summary = "the bucket is not empty", en = "Not empty.", zh = "非空。" },"#;
+    assert_eq!(problems("qingstor", good), Vec::<String>::new());
+    let cases = [
+        (
+            good.replace("\"bucket_not_empty\"", "\"Bucket-Not-Empty\""),
+            "Bucket-Not-Empty",
+            "code `Bucket-Not-Empty` is not snake_case ([a-z0-9_], starting with a letter)",
+        ),
+        (
+            good.replace("summary = \"the bucket is not empty\"", "summary = \"The bucket is not empty.\""),
+            "bucket_not_empty",
+            "summary `The bucket is not empty.` must be lowercase with no trailing period",
+        ),
+        (
+            good.replace("status = 409", "status = 409, name = \"Gone\""),
+            "bucket_not_empty",
+            "name `Gone` given, but names derive from the code",
+        ),
+        (
+            good.replace("status = 409", "status = 409, message = \"x\""),
+            "bucket_not_empty",
+            "message is not used by this provider",
+        ),
+    ];
+    for (line, code, expected) in cases {
+        assert_eq!(problems("qingstor", &line), vec![format!("catalog/qingstor.toml: {code}: {expected}")], "{line}");
+    }
+}
+
+#[test]
+fn unknown_fields_and_bad_toml_fail_to_parse() {
+    let text = "provider = \"upyun\"\ntype = \"UpyunError\"\ncodes = [{ code = 1, colour = \"red\" }]";
+    let err = catalog::parse("catalog/upyun.toml", text).unwrap_err();
+    assert!(err.starts_with("catalog/upyun.toml: cannot parse catalogue:"), "{err}");
+    assert!(catalog::parse("catalog/upyun.toml", "codes = [").is_err());
+}
+
+#[test]
+fn header_mismatch_is_reported() {
+    let catalog = catalog::parse("t", "provider = \"qingstor\"\ntype = \"Nope\"\ncodes = []").unwrap();
+    let found = validate::validate(spec("upyun"), &catalog).unwrap_err();
+    assert_eq!(
+        found,
+        [
+            "catalog/upyun.toml: header: provider is `qingstor`, expected `upyun`",
+            "catalog/upyun.toml: header: type is `Nope`, expected `UpyunError`",
+            "catalog/upyun.toml: header: the catalogue has no entries",
+        ]
+    );
+}

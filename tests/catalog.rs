@@ -1,0 +1,166 @@
+//! Invariants over every variant of every provider: a new catalogue entry is tested here
+//! without new test code.
+
+use cloud_errcodes::{Lang, ProviderError, QingStorError, UpyunError};
+
+/// Checks every variant of `E` and returns how many there are.
+fn check_every_variant<E: ProviderError>() -> usize {
+    let slug = E::PROVIDER.as_str();
+    let mut count = 0;
+    for err in E::all() {
+        count += 1;
+        let code = err.code_str();
+        assert_eq!(E::from_code_str(code), Some(err), "{slug} {code}: lookup round trip");
+        assert_eq!(code.parse::<E>(), Ok(err), "{slug} {code}: FromStr round trip");
+
+        let display = err.to_string();
+        let prefix = format!("{slug} {code}: ");
+        assert!(display.starts_with(&prefix), "{display:?} starts with {prefix:?}");
+        assert!(display.len() > prefix.len(), "{display:?} has text after the code");
+        assert!(!display.ends_with('.'), "{display:?} has no trailing period");
+        assert!(!display.contains('\n'), "{display:?} is one line");
+        assert_eq!(&display[prefix.len()..], err.summary());
+
+        let en = err.description(Lang::En);
+        let zh = err.description(Lang::ZhCn);
+        assert!(!en.trim().is_empty(), "{slug} {code}: English description");
+        assert!(!zh.trim().is_empty(), "{slug} {code}: Chinese description");
+        assert!(en.is_ascii(), "{slug} {code}: English description is English: {en:?}");
+        assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{slug} {code}: {zh:?} is Chinese");
+        assert_ne!(en, zh);
+
+        let status = err.http_status().as_u16();
+        assert!((400..=599).contains(&status), "{slug} {code}: error status {status}");
+        assert_eq!(err.is_retryable(), err.retry().is_retryable());
+        if let Some(message) = err.wire_message() {
+            assert!(!message.is_empty());
+        }
+    }
+    assert_eq!(count, E::COUNT, "{slug}: iteration yields every variant once");
+    count
+}
+
+#[test]
+fn upyun_every_variant() {
+    assert_eq!(check_every_variant::<UpyunError>(), 254);
+    for err in UpyunError::all() {
+        let code = err.code();
+        assert_eq!(UpyunError::from_code(code), Some(err));
+        assert_eq!(code.to_string(), err.code_str());
+        assert_eq!(
+            (code / 100_000) as u16,
+            err.http_status().as_u16(),
+            "{err:?}: status is the code's first three digits"
+        );
+        assert_eq!(Some(err.message()), err.wire_message(), "{err:?}: every UpYun code has a message");
+        assert_eq!(err.summary(), err.message(), "{err:?}: Display shows the wire message");
+    }
+}
+
+#[test]
+fn qingstor_every_variant() {
+    assert_eq!(check_every_variant::<QingStorError>(), 40);
+    for err in QingStorError::all() {
+        assert_eq!(QingStorError::from_code(err.code()), Some(err));
+        assert_eq!(err.wire_message(), None, "QingStor sends no fixed message");
+        assert_eq!(err.numeric_code(), None);
+        // The variant name is the code in UpperCamelCase.
+        let camel: String = err.code().split('_').map(|w| w[..1].to_uppercase() + &w[1..]).collect();
+        assert_eq!(format!("{err:?}"), camel);
+        assert!(!err.summary().starts_with(|c: char| c.is_uppercase()), "{err:?}: lowercase summary");
+    }
+}
+
+#[test]
+fn variant_names_have_no_acronym_runs() {
+    let names = UpyunError::all().map(|e| format!("{e:?}")).chain(QingStorError::all().map(|e| format!("{e:?}")));
+    for name in names {
+        let run = name.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
+        assert!(!run, "{name} has an acronym run");
+    }
+}
+
+#[test]
+fn unknown_upyun_codes_are_none() {
+    for code in [0, 1, 403, 40300000, 40300023, 40400000, 49999999, 99999999, u32::MAX] {
+        assert_eq!(UpyunError::from_code(code), None, "{code}");
+    }
+    for text in ["", " ", "-40300004", "+40300004", "40300004x", "4030000４", "0x266d1c4", "403000040"] {
+        let err = text.parse::<UpyunError>().unwrap_err();
+        assert_eq!(err.code(), text);
+        assert_eq!(err.to_string(), format!("unknown upyun error code `{text}`"));
+    }
+    assert_eq!(" 40300004 ".parse::<UpyunError>(), Ok(UpyunError::BucketFull), "surrounding whitespace is allowed");
+}
+
+#[test]
+fn unknown_qingstor_codes_are_typed_errors() {
+    for text in
+        ["", "bad_request", "Bucket_Not_Empty", "BUCKET_NOT_EMPTY", "bucket_not_empty ", "bucket-not-empty", "桶"]
+    {
+        assert_eq!(QingStorError::from_code(text), None, "{text:?}");
+        let err = text.parse::<QingStorError>().unwrap_err();
+        assert_eq!(err.provider(), cloud_errcodes::Provider::QingStor);
+        assert_eq!(err.code(), text);
+    }
+}
+
+#[test]
+fn parse_code_error_caps_what_it_keeps() {
+    let long = "x".repeat(10_000);
+    let err = long.parse::<QingStorError>().unwrap_err();
+    assert_eq!(err.code(), format!("{}…", "x".repeat(64)));
+    // A cut never splits a character.
+    let wide = "桶".repeat(100);
+    let err = wide.parse::<QingStorError>().unwrap_err();
+    assert_eq!(err.code(), format!("{}…", "桶".repeat(21)));
+}
+
+#[test]
+fn provider_error_is_object_safe_enough_for_boxing() {
+    let errors: Vec<Box<dyn std::error::Error + Send + Sync>> =
+        vec![Box::new(UpyunError::BucketFull), Box::new(QingStorError::BucketNotEmpty)];
+    let shown: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(shown, ["upyun 40300004: bucket is full", "qingstor bucket_not_empty: the bucket is not empty"]);
+}
+
+#[cfg(feature = "serde")]
+mod serde_codes {
+    use super::*;
+
+    fn round_trip<E: ProviderError + serde::Serialize + serde::de::DeserializeOwned>() {
+        for err in E::all() {
+            let json = serde_json::to_string(&err).unwrap();
+            let expected = match err.numeric_code() {
+                Some(number) => number.to_string(),
+                None => format!("{:?}", err.code_str()),
+            };
+            assert_eq!(json, expected);
+            assert_eq!(serde_json::from_str::<E>(&json).unwrap(), err);
+        }
+    }
+
+    #[test]
+    fn every_variant_serializes_as_its_code() {
+        round_trip::<UpyunError>();
+        round_trip::<QingStorError>();
+    }
+
+    #[test]
+    fn upyun_deserializes_from_a_string_code() {
+        assert_eq!(serde_json::from_str::<UpyunError>("\"40310002\"").ok(), None);
+        assert_eq!(serde_json::from_str::<UpyunError>("\"40300004\"").unwrap(), UpyunError::BucketFull);
+    }
+
+    #[test]
+    fn unknown_codes_are_errors_naming_them() {
+        let err = serde_json::from_str::<UpyunError>("12345").unwrap_err();
+        assert!(err.to_string().contains("unknown upyun error code `12345`"), "{err}");
+        let err = serde_json::from_str::<UpyunError>("-1").unwrap_err();
+        assert!(err.to_string().contains("unknown upyun error code `-1`"), "{err}");
+        let err = serde_json::from_str::<QingStorError>("\"bucket_gone\"").unwrap_err();
+        assert!(err.to_string().contains("unknown qingstor error code `bucket_gone`"), "{err}");
+        assert!(serde_json::from_str::<QingStorError>("null").is_err());
+        assert!(serde_json::from_str::<QingStorError>("1.5").is_err());
+    }
+}
