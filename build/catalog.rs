@@ -20,7 +20,6 @@ pub enum Field {
     /// Every entry has it, non-empty.
     Required,
     /// Entries may have it (an empty string counts as absent).
-    #[allow(dead_code)] // used by catalogues added later
     Optional,
     /// No entry may have it.
     Forbidden,
@@ -59,6 +58,8 @@ pub struct Catalog {
     /// Must equal the spec's type name.
     #[serde(rename = "type")]
     pub type_name: String,
+    /// Wrappers put in front of a driver's text (symptom catalogues).
+    pub prefixes: Option<Vec<String>>,
     /// The entries, one per variant.
     pub codes: Vec<Entry>,
 }
@@ -165,8 +166,9 @@ pub const KINDS: &[(&str, &str)] = &[
 /// Retry advice a catalogue may give: id and `Retry` variant.
 pub const RETRIES: &[(&str, &str)] = &[("never", "Never"), ("backoff", "Backoff")];
 
-/// What a symptom's value may be: id and `SymptomValue` meaning, for docs.
-pub const SYMPTOM_VALUES: &[&str] = &["port", "file_id", "status", "number", "tail"];
+/// What a symptom's value may be: id and `ValueKind` variant.
+pub const SYMPTOM_VALUES: &[(&str, &str)] =
+    &[("port", "Port"), ("file_id", "FileId"), ("status", "Status"), ("number", "Number")];
 
 /// `bucket_not_empty` -> `BucketNotEmpty`, `query_fail_61008` -> `QueryFail61008`.
 pub fn snake_to_camel(code: &str) -> String {

@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::{Catalog, Code, CodeShape, Entry, Field, KINDS, RETRIES, Spec};
+use crate::catalog::{Catalog, Code, CodeShape, Entry, Field, KINDS, RETRIES, SYMPTOM_VALUES, Spec};
 
 /// The whole generated file for one provider.
 pub fn emit(spec: &Spec, doc: &str, catalog: &Catalog) -> String {
@@ -20,6 +20,12 @@ pub fn emit(spec: &Spec, doc: &str, catalog: &Catalog) -> String {
     emit_lookup(&mut out, spec, &entries);
     emit_entries(&mut out, spec, &entries);
     emit_inherent(&mut out, spec);
+    if spec.shared_codes {
+        emit_shared_codes(&mut out, spec);
+    }
+    if spec.symptoms {
+        emit_symptoms(&mut out, spec, catalog, &entries);
+    }
     emit_traits(&mut out, spec);
     out
 }
@@ -308,6 +314,83 @@ impl crate::ProviderError for {ty} {{
             CodeShape::Number => "Some(self.code())",
             CodeShape::Text => "None",
         },
+    )
+    .unwrap();
+}
+
+/// Every variant of a code, for providers whose codes carry several messages.
+fn emit_shared_codes(out: &mut String, spec: &Spec) {
+    writeln!(
+        out,
+        "impl {} {{
+    /// Every variant documented under `code`, the primary one first; empty if unknown.
+    pub fn variants_of(code: u32) -> &'static [Self] {{
+        CODES.get(&code).copied().unwrap_or(&[])
+    }}
+}}
+",
+        spec.type_name
+    )
+    .unwrap();
+}
+
+/// Patterns, wrappers, ranks and remedies, for catalogues of symptoms.
+fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&Entry]) {
+    let ty = spec.type_name;
+    writeln!(out, "/// Every pattern with its variant, in catalogue order.\n#[rustfmt::skip]\npub(crate) static PATTERNS: &[(&str, {ty})] = &[").unwrap();
+    for entry in entries {
+        for pattern in entry.patterns.iter().flatten() {
+            writeln!(out, "    ({pattern:?}, {ty}::{}),", entry.variant(spec)).unwrap();
+        }
+    }
+    out.push_str("];\n\n/// Wrappers put in front of a driver's text; what follows the last one is the tail.\npub(crate) static PREFIXES: &[&str] = &[\n");
+    for prefix in catalog.prefixes.iter().flatten() {
+        writeln!(out, "    {prefix:?},").unwrap();
+    }
+    out.push_str("];\n\n");
+
+    let arms = |f: &dyn Fn(&Entry) -> String| -> String {
+        entries.iter().map(|e| format!("            Self::{} => {},\n", e.variant(spec), f(e))).collect()
+    };
+    writeln!(
+        out,
+        "impl {ty} {{
+    /// The literal patterns that identify this symptom, matched ASCII-case-insensitively.
+    pub const fn patterns(self) -> &'static [&'static str] {{
+        match self {{
+{patterns}        }}
+    }}
+
+    /// What to do about this symptom, in the given language.
+    pub const fn solution(self, lang: crate::Lang) -> &'static str {{
+        match lang {{
+            crate::Lang::En => self.entry().solution_en,
+            crate::Lang::ZhCn => self.entry().solution_zh,
+        }}
+    }}
+
+    /// When one text shows several symptoms, the highest rank wins.
+    pub(crate) const fn specificity(self) -> u8 {{
+        match self {{
+{ranks}        }}
+    }}
+
+    /// What value the text carries next to this symptom's pattern.
+    pub(crate) const fn value_kind(self) -> Option<crate::openlist::ValueKind> {{
+        match self {{
+{values}        }}
+    }}
+}}
+",
+        patterns = arms(&|e| format!("&{:?}", e.patterns.clone().unwrap_or_default())),
+        ranks = arms(&|e| e.specificity.unwrap_or(50).to_string()),
+        values = arms(&|e| match &e.value {
+            Some(v) => {
+                let variant = SYMPTOM_VALUES.iter().find(|(id, _)| id == v).map(|(_, name)| *name).expect("validated");
+                format!("Some(crate::openlist::ValueKind::{variant})")
+            }
+            None => "None".to_owned(),
+        }),
     )
     .unwrap();
 }

@@ -80,4 +80,87 @@ let unknown = "bucket_gone".parse::<QingStorError>().unwrap_err();
 assert_eq!(unknown.to_string(), "unknown qingstor error code `bucket_gone`");
 ```"#,
     ),
+    (
+        Spec {
+            slug: "leancloud",
+            brand: "LeanCloud",
+            type_name: "LeanCloudError",
+            code_shape: CodeShape::Number,
+            explicit_names: true,
+            message: Field::Optional,
+            summary: Field::Required,
+            status_from_code: false,
+            shared_codes: true,
+            symptoms: false,
+        },
+        r#"An error code of LeanCloud.
+
+LeanCloud's REST API answers a failed request with `{"code": 137, "error": "..."}`. A few
+codes are documented with several messages for different causes (251, 403, 605); each cause
+is its own variant sharing the code, and [`from_code`](Self::from_code) gives the primary one
+while [`from_code_and_message`](Self::from_code_and_message) picks by message. `Display`
+shows our short summary, and [`message`](Self::message) the server's documented sentence.
+
+The HTTP status cannot be derived from a LeanCloud code: [`http_status`](Self::http_status)
+is the status the REST API typically sends (codes that are statuses map to themselves, 101 to
+404, most others to 400). A parsed response keeps the status actually received.
+
+Generated from `catalog/leancloud.toml` (83 codes, 86 messages).
+
+# Examples
+
+```
+use cloud_errcodes::{ErrorKind, LeanCloudError};
+
+let err = LeanCloudError::from_code(137).unwrap();
+assert_eq!(err, LeanCloudError::DuplicateValue);
+assert_eq!(err.message(), "A unique field was given a value that is already taken.");
+assert_eq!(err.to_string(), "leancloud 137: unique field value already taken");
+assert_eq!(err.kind(), ErrorKind::Conflict);
+
+assert_eq!(LeanCloudError::from_code(605), Some(LeanCloudError::SmsTemplateNotVerified));
+assert_eq!(
+    LeanCloudError::from_code_and_message(605, "SMS sign not verified"),
+    Some(LeanCloudError::SmsSignNotVerified),
+);
+```"#,
+    ),
+    (
+        Spec {
+            slug: "openlist",
+            brand: "OpenList",
+            type_name: "OpenListError",
+            code_shape: CodeShape::Text,
+            explicit_names: false,
+            message: Field::Required,
+            summary: Field::Required,
+            status_from_code: false,
+            shared_codes: false,
+            symptoms: true,
+        },
+        r#"A recognised OpenList (or AList) error symptom.
+
+OpenList sends no error codes: it answers HTTP 200 with `{"code": 500, "message": "..."}`,
+where the message is often a chain such as
+`failed get objs: failed to list objs: query fail [61008]`. Each variant is one documented
+symptom, recognised in any text by [`from_message`](Self::from_message) and identified by a
+stable id ([`code`](Self::code), e.g. `query_fail_61008`). Each carries a remedy
+([`solution`](Self::solution)) as well as a description.
+
+Generated from `catalog/openlist.toml` (24 symptoms).
+
+# Examples
+
+```
+use cloud_errcodes::{ErrorKind, Lang, OpenListError};
+
+let err = OpenListError::from_message("failed get objs: failed to list objs: query fail [61008]").unwrap();
+assert_eq!(err, OpenListError::QueryFail61008);
+assert_eq!(err.code(), "query_fail_61008");
+assert_eq!(err.kind(), ErrorKind::Unsupported);
+assert_eq!(err.to_string(), "openlist query_fail_61008: the driver cannot sort this listing");
+assert!(err.solution(Lang::En).contains("ordering"));
+assert_eq!(OpenListError::from_message("token is expired"), Some(OpenListError::TokenExpired));
+```"#,
+    ),
 ];

@@ -24,6 +24,15 @@ pub fn validate(spec: &Spec, catalog: &Catalog) -> Result<(), Vec<String>> {
     if catalog.codes.is_empty() {
         report(&"header", "the catalogue has no entries".to_owned());
     }
+    match (&catalog.prefixes, spec.symptoms) {
+        (Some(_), false) => report(&"header", "prefixes are only for symptom catalogues".to_owned()),
+        (Some(prefixes), true) => {
+            for prefix in prefixes.iter().filter(|p| !p.ends_with(": ")) {
+                report(&"header", format!("prefix `{prefix}` must end with `: `"));
+            }
+        }
+        _ => {}
+    }
 
     for entry in &catalog.codes {
         for problem in entry_problems(spec, entry) {
@@ -128,7 +137,7 @@ fn table_problems(spec: &Spec, entries: &[Entry]) -> Vec<(String, String)> {
     for (code, group) in codes {
         let primaries = group.iter().filter(|e| e.primary).count();
         match (group.len(), spec.shared_codes) {
-            (1, _) if primaries > 0 => {
+            (1, true) if primaries > 0 => {
                 out.push((code, "`primary` marks a code that is not shared".to_owned()));
             }
             (1, _) => {}
@@ -183,15 +192,16 @@ fn symptom_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
         None | Some([]) => out.push("a symptom needs at least one pattern".to_owned()),
         Some(patterns) => {
             for pattern in patterns {
-                if pattern.trim().len() < 4 {
+                if pattern.trim().len() < 8 {
                     out.push(format!("pattern `{pattern}` is too short to be specific"));
                 }
             }
         }
     }
     if let Some(value) = entry.value.as_deref() {
-        if !SYMPTOM_VALUES.contains(&value) {
-            out.push(format!("unknown value `{value}` (expected one of {SYMPTOM_VALUES:?})"));
+        if !SYMPTOM_VALUES.iter().any(|(id, _)| *id == value) {
+            let ids: Vec<&str> = SYMPTOM_VALUES.iter().map(|(id, _)| *id).collect();
+            out.push(format!("unknown value `{value}` (expected one of {})", ids.join(", ")));
         }
     }
     if let Some(rank) = entry.specificity {

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 const GENERATED: &[(&str, &str)] = &[
     ("upyun", include_str!(concat!(env!("OUT_DIR"), "/upyun.rs"))),
     ("qingstor", include_str!(concat!(env!("OUT_DIR"), "/qingstor.rs"))),
+    ("leancloud", include_str!(concat!(env!("OUT_DIR"), "/leancloud.rs"))),
+    ("openlist", include_str!(concat!(env!("OUT_DIR"), "/openlist.rs"))),
 ];
 
 fn main() -> ExitCode {

@@ -9,6 +9,9 @@
 //!
 //! - [`UpyunError`]: UpYun (又拍云) storage REST API codes such as `40300004`.
 //! - [`QingStorError`]: QingStor object storage codes such as `bucket_not_empty`.
+//! - [`LeanCloudError`]: LeanCloud codes such as `137`, with every documented message.
+//! - [`OpenListError`] (alias [`AListError`]): OpenList/AList symptoms recognised in message
+//!   text, such as `failed get objs: failed to list objs: query fail [61008]`.
 //! - [`ProviderError`]: what every provider enum offers, for code generic over providers.
 //! - [`ErrorKind`], [`Retry`]: the cross-provider classification and retry advice.
 //! - [`Lang`], [`Provider`]: description languages and the providers themselves.
@@ -47,12 +50,16 @@
 //!
 //! # Features
 //!
-//! - `upyun`, `qingstor` (default): one module per provider.
+//! - `upyun`, `qingstor`, `leancloud`, `openlist` (default): one module per provider;
+//!   `openlist` brings in `aho-corasick` for symptom matching.
 //! - `serde`: provider enums serialize as their wire code and deserialize from it.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 // With every provider feature off, the shared catalogue plumbing has no users.
-#![cfg_attr(not(any(feature = "upyun", feature = "qingstor")), allow(dead_code))]
+#![cfg_attr(
+    not(any(feature = "upyun", feature = "qingstor", feature = "leancloud", feature = "openlist")),
+    allow(dead_code)
+)]
 
 mod entry;
 mod error;
@@ -62,6 +69,10 @@ mod provider;
 #[cfg(feature = "serde")]
 mod serde_code;
 
+#[cfg(feature = "leancloud")]
+pub mod leancloud;
+#[cfg(feature = "openlist")]
+pub mod openlist;
 #[cfg(feature = "qingstor")]
 pub mod qingstor;
 #[cfg(feature = "upyun")]
@@ -70,6 +81,10 @@ pub mod upyun;
 pub use error::{ParseCodeError, ParseNameError};
 pub use kind::{ErrorKind, Retry};
 pub use lang::Lang;
+#[cfg(feature = "leancloud")]
+pub use leancloud::LeanCloudError;
+#[cfg(feature = "openlist")]
+pub use openlist::{AListError, OpenListError};
 pub use provider::{Provider, ProviderError};
 #[cfg(feature = "qingstor")]
 pub use qingstor::QingStorError;

@@ -163,3 +163,68 @@ fn header_mismatch_is_reported() {
         ]
     );
 }
+
+#[test]
+fn shared_codes_need_exactly_one_primary() {
+    let line = |name: &str, primary: &str, message: &str| {
+        format!(
+            r#"{{ code = 251, name = "{name}", status = 400, kind = "unauthenticated", retry = "never"{primary}, message = "{message}", summary = "invalid session", en = "Invalid.", zh = "无效。" }},"#
+        )
+    };
+    let good = format!("{}\n{}", line("A", ", primary = true", "a"), line("B", "", "b"));
+    assert_eq!(problems("leancloud", &good), Vec::<String>::new());
+    let none = format!("{}\n{}", line("A", "", "a"), line("B", "", "b"));
+    assert_eq!(
+        problems("leancloud", &none),
+        ["catalog/leancloud.toml: 251: shared by 2 entries, 0 marked primary (expected 1)"]
+    );
+    let both = format!("{}\n{}", line("A", ", primary = true", "a"), line("B", ", primary = true", "b"));
+    assert_eq!(
+        problems("leancloud", &both),
+        ["catalog/leancloud.toml: 251: shared by 2 entries, 2 marked primary (expected 1)"]
+    );
+    assert_eq!(
+        problems("leancloud", &line("A", ", primary = true", "a")),
+        ["catalog/leancloud.toml: 251: `primary` marks a code that is not shared"]
+    );
+    assert_eq!(
+        problems("upyun", &upyun_line("status = 403", "status = 403, primary = true")),
+        ["catalog/upyun.toml: 40300004: `primary` is only for providers whose codes are shared"]
+    );
+}
+
+#[test]
+fn symptom_rules() {
+    let good = r#"{ code = "port_in_use", status = 500, kind = "configuration", retry = "never", value = "port", message = "bind: address already in use", summary = "port in use", patterns = ["bind: address already in use"], en = "In use.", zh = "占用。", solution_en = "Free it.", solution_zh = "释放。" },"#;
+    assert_eq!(problems("openlist", good), Vec::<String>::new());
+    let cases = [
+        (
+            good.replace(r#"value = "port""#, r#"value = "colour""#),
+            "unknown value `colour` (expected one of port, file_id, status, number)",
+        ),
+        (
+            good.replace(r#"patterns = ["bind: address already in use"]"#, "patterns = []"),
+            "a symptom needs at least one pattern",
+        ),
+        (
+            good.replace(r#"["bind: address already in use"]"#, r#"["bind"]"#),
+            "pattern `bind` is too short to be specific",
+        ),
+        (good.replace(r#", solution_zh = "释放。""#, ""), "missing or empty solution_zh"),
+        (good.replace(r#"value = "port""#, "specificity = 101"), "specificity 101 is out of range (0..=100)"),
+    ];
+    for (line, expected) in cases {
+        assert_eq!(problems("openlist", &line), [format!("catalog/openlist.toml: port_in_use: {expected}")], "{line}");
+    }
+    let twice = format!("{good}\n{}", good.replace(r#""port_in_use""#, r#""port_taken""#));
+    assert_eq!(
+        problems("openlist", &twice),
+        [
+            "catalog/openlist.toml: port_taken: pattern `bind: address already in use` is also a pattern of `port_in_use`"
+        ]
+    );
+    assert_eq!(
+        problems("upyun", &upyun_line("status = 403", r#"status = 403, patterns = ["x"]"#)),
+        ["catalog/upyun.toml: 40300004: patterns is only for symptom catalogues"]
+    );
+}

@@ -136,3 +136,164 @@ fn named_examples() {
     assert!(UpyunError::BlockTooLarge.description(cloud_errcodes::Lang::En).contains("5 MB"));
     assert!(UpyunError::BlockTooSmall.description(cloud_errcodes::Lang::ZhCn).contains("100 KB"));
 }
+
+/// LeanCloud: every (code, 信息) pair of the documentation, byte for byte. Code 0 is documented
+/// with `(无)`, "none": it has no message.
+const LEANCLOUD: &[(u32, &str)] = &[
+    (0, "(无)"),
+    (1, "Internal server error. No information available."),
+    (100, "The connection to the AVOS servers failed."),
+    (101, "Object doesn't exist, or has an incorrect password."),
+    (
+        103,
+        "Missing or invalid classname. Classnames are case-sensitive. They must start with a letter, and a-zA-Z0-9_ are the only valid characters.",
+    ),
+    (104, "Missing object id."),
+    (
+        105,
+        "Invalid key name. Keys are case-sensitive. They must start with a letter, and a-zA-Z0-9_ are the only valid characters.",
+    ),
+    (106, "Malformed pointer. Pointers must be arrays of a classname and an object id."),
+    (107, "Malformed json object. A json dictionary is expected."),
+    (108, "Tried to access a feature only available internally."),
+    (109, "That operation isn't allowed by binding class."),
+    (111, "Field set to incorrect type."),
+    (
+        112,
+        "Invalid channel name. A channel name is either an empty string (the broadcast channel) or contains only a-zA-Z0-9_ characters and starts with a letter.",
+    ),
+    (113, "Key is required."),
+    (114, "Invalid device token."),
+    (116, "The object is too large."),
+    (117, "The key is read only."),
+    (119, "That operation isn't allowed for clients."),
+    (120, "The results were not found in the cache."),
+    (121, "Keys in NSDictionary values may not include '$' or '.'."),
+    (122, "Invalid file name. A file name contains only a-zA-Z0-9_. characters and is between 1 and 36 characters."),
+    (123, "Invalid ACL. An ACL with an invalid format was saved. This should not happen if you use AVACL."),
+    (124, "The request timed out on the server. Typically this indicates the request is too expensive."),
+    (125, "The email address was invalid."),
+    (126, "Invalid user id."),
+    (127, "The mobile phone number was invalid."),
+    (128, "Invalid relation data."),
+    (137, "A unique field was given a value that is already taken."),
+    (139, "Role's name is invalid."),
+    (140, "超过应用额度，请升级到商用版或联系我们处理。"),
+    (141, "LeanEngine request timeout."),
+    (142, "Cloud Code validation failed."),
+    (145, "Payment is disabled on this device."),
+    (150, "Fail to convert data to image."),
+    (154, "Exceeded an application threshold setting."),
+    (160, "Insufficient balance."),
+    (200, " Username is missing or empty"),
+    (201, "Password is missing or empty."),
+    (202, "Username has already been taken."),
+    (203, "Email has already been taken."),
+    (204, "The email is missing, and must be specified."),
+    (205, "A user with the specified email was not found."),
+    (206, "The user cannot be altered by a client without the session."),
+    (207, "Users can only be created through sign up."),
+    (208, "An existing account already linked to another user."),
+    (210, "The username and password mismatch."),
+    (211, "Could not find user."),
+    (212, "The mobile phone number is missing, and must be specified."),
+    (213, "A user with the specified mobile phone number was not found."),
+    (214, "Mobile phone number has already been taken."),
+    (215, "Mobile phone number isn't verified."),
+    (216, "Email address isn't verified."),
+    (217, "Invalid username, it must be a non-blank string."),
+    (218, "Invalid password, it must be a non-blank string."),
+    (219, "登录失败次数超过限制，请稍候再试，或者通过忘记密码重设密码。"),
+    (250, "Linked id missing from request"),
+    (251, "Invalid linked session"),
+    (251, "Invalid Weibo session"),
+    (252, "Invalid Weixin session"),
+    (300, "CQL syntax error."),
+    (301, "Fails to insert new document."),
+    (302, "Invalid GeoPoint values."),
+    (303, "Fail to execute operation on storage."),
+    (304, "Database error."),
+    (305, "No effect on updating/deleting a document."),
+    (401, "Unauthorized."),
+    (403, "Forbidden to read/write by class permissions"),
+    (403, "The user cannot be altered by a client without the session."),
+    (429, "Too many requests."),
+    (430, "Upload files rate limit exceeded."),
+    (431, "LeanEngine hooks rate limit exceeded."),
+    (502, "Server is in maintenance."),
+    (503, "The app is temporarily disabled/readonly."),
+    (511, "Temporarily Unavailable."),
+    (524, "complete a TCP connection to the upstream server, but did not receive a timely HTTP response."),
+    (529, "Exceeded Limit"),
+    (600, "Invalid SMS signature."),
+    (601, "Can't send SMS too frequently."),
+    (602, "Fails to send message."),
+    (603, "Invalid SMS code."),
+    (604, "SMS template not found."),
+    (605, "SMS template not verified."),
+    (605, "SMS sign not verified"),
+    (606, "Fails to render SMS template."),
+    (608, "Missing validate token."),
+    (700, "Nonexistent query keys"),
+];
+
+#[test]
+fn leancloud_every_documented_message_round_trips() {
+    use cloud_errcodes::LeanCloudError;
+    assert_eq!(LEANCLOUD.len(), 86);
+    let mut codes: Vec<u32> = LEANCLOUD.iter().map(|(code, _)| *code).collect();
+    codes.dedup();
+    assert_eq!(codes.len(), 83);
+    for &(code, message) in LEANCLOUD {
+        let err = LeanCloudError::from_code_and_message(code, message).unwrap_or_else(|| panic!("{code}"));
+        assert_eq!(err.code(), code);
+        let expected = if message == "(无)" { "" } else { message };
+        assert_eq!(err.message(), expected, "{code}: message");
+        assert!(LeanCloudError::from_code(code).is_some());
+    }
+}
+
+#[test]
+fn leancloud_multi_message_codes_resolve_by_message() {
+    use cloud_errcodes::LeanCloudError as L;
+    let cases = [
+        (251, "Invalid linked session", L::InvalidLinkedSession),
+        (251, "Invalid Weibo session", L::InvalidWeiboSession),
+        (251, "INVALID WEIBO SESSION.", L::InvalidWeiboSession),
+        (403, "Forbidden to read/write by class permissions", L::ForbiddenByClassPermissions),
+        (403, "The user cannot be altered by a client without the session.", L::ForbiddenWithoutSession),
+        (403, "the user cannot be altered by a client without the session", L::ForbiddenWithoutSession),
+        (403, "Forbidden.", L::ForbiddenByClassPermissions),
+        (605, "SMS template not verified.", L::SmsTemplateNotVerified),
+        (605, "SMS sign not verified", L::SmsSignNotVerified),
+        (605, "sms sign not verified.", L::SmsSignNotVerified),
+        (605, "", L::SmsTemplateNotVerified),
+        (101, "Class or object doesn't exists.", L::ObjectNotFound),
+    ];
+    for (code, message, expected) in cases {
+        assert_eq!(L::from_code_and_message(code, message), Some(expected), "{code} {message:?}");
+    }
+    assert_eq!(L::from_code(251), Some(L::InvalidLinkedSession));
+    assert_eq!(L::from_code(403), Some(L::ForbiddenByClassPermissions));
+    assert_eq!(L::from_code(605), Some(L::SmsTemplateNotVerified));
+    assert_eq!(L::from_code(102), None);
+    assert_eq!(L::from_code_and_message(102, "Invalid Weibo session"), None);
+    assert_eq!(L::variants_of(605), [L::SmsTemplateNotVerified, L::SmsSignNotVerified]);
+    assert_eq!(L::variants_of(9), []);
+}
+
+#[test]
+fn leancloud_statuses() {
+    use cloud_errcodes::LeanCloudError as L;
+    for code in [401, 403, 429, 430, 431, 502, 503, 511, 524, 529] {
+        for err in L::variants_of(code) {
+            assert_eq!(err.http_status().as_u16(), code as u16, "{err:?}");
+        }
+    }
+    assert_eq!(L::ObjectNotFound.http_status().as_u16(), 404);
+    assert_eq!(L::DuplicateValue.http_status().as_u16(), 400);
+    assert_eq!(L::DuplicateValue.to_string(), "leancloud 137: unique field value already taken");
+    assert_eq!(L::TooManyLoginFailures.message(), "登录失败次数超过限制，请稍候再试，或者通过忘记密码重设密码。");
+    assert!(L::TooManyLoginFailures.description(cloud_errcodes::Lang::En).contains("15 minutes"));
+    assert!(L::ObjectTooLarge.description(cloud_errcodes::Lang::ZhCn).contains("16 MB"));
+}

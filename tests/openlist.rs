@@ -1,0 +1,305 @@
+//! OpenList/AList symptom recognition: every symptom line of the documentation in the forms
+//! servers really send, near misses, the specificity rule and the values a match carries.
+
+use cloud_errcodes::{AListError, OpenListError as O, ProviderError, openlist::SymptomValue};
+use proptest::prelude::*;
+
+/// Every symptom line exactly as the OpenList (en, zh-CN) and AList pages show it, with the
+/// symptom each is.
+const SEED_LINES: &[(&str, O)] = &[
+    ("Ali cloud disk open appears TooManyRequests 、Too Many Requests", O::TooManyRequests),
+    ("阿里云盘open出现 TooManyRequests 、Too Many Requests", O::TooManyRequests),
+    ("TooManyRequests", O::TooManyRequests),
+    ("Too Many Requests", O::TooManyRequests),
+    ("Ali cloud disk open appears ExceedCapacityForbidden", O::ExceedCapacityForbidden),
+    ("阿里云盘open出现 ExceedCapacityForbidden", O::ExceedCapacityForbidden),
+    ("Token is expired", O::TokenExpired),
+    ("Token is expired（Appears when logging in to the OpenList account）", O::TokenExpired),
+    ("Token is expired（出现在登录AList账号时）", O::TokenExpired),
+    (
+        "Failed init storage but storage is already created: failed init storage: failed to refresh token: The input parameter refresh_token is missing. Please refer to document.",
+        O::RefreshTokenMissing,
+    ),
+    ("failed get objs: failed to list objs: ForbiddenDriveNotValid:not valid driveld", O::DriveNotValid),
+    (
+        "no such host、TLS handshake timeout、read: connection reset by peer、dns lookup failed、connect: connection refused、Client.Timeout exceeded while awaiting headers、network is unreachable",
+        O::NetworkError,
+    ),
+    ("no such host", O::NetworkError),
+    ("TLS handshake timeout", O::NetworkError),
+    ("read: connection reset by peer", O::NetworkError),
+    ("dns lookup failed", O::NetworkError),
+    ("connect: connection refused", O::NetworkError),
+    ("Client.Timeout exceeded while awaiting headers", O::NetworkError),
+    ("network is unreachable", O::NetworkError),
+    ("Failed create storage in database: UNIQUE constraint failed: x_storages.mount_path", O::DuplicateMountPath),
+    (
+        "Failed create storage in database: UNIQUE constraint failed: x_storages.mount_path (appears when mounting the driver)",
+        O::DuplicateMountPath,
+    ),
+    (
+        "Key: 'Storage.MountPath' Error:Field validation for 'MountPath' failed on the 'required' tag",
+        O::MountPathRequired,
+    ),
+    ("UNIQUE constraint failed: x_meta.path", O::DuplicateMetaPath),
+    ("UNIQUE constraint failed: x_meta.path（出现在添加元信息时）", O::DuplicateMetaPath),
+    ("Key: 'Meta.Path' Error:Field validation for 'Path' failed on the 'required' tag", O::MetaPathRequired),
+    ("Failed load storage: failed init storage: the site does not allow mounted", O::SiteNotAllowMounted),
+    (
+        "failed get objs: failed to list objs: Sorry, sharing is not available in the current region",
+        O::PikpakShareRegionUnavailable,
+    ),
+    ("failed get objs: failed to list objs: terabox is not yet available in this are", O::TeraboxRegionUnavailable),
+    ("Search not available", O::SearchNotAvailable),
+    ("Search not available（出现在构建索引时）", O::SearchNotAvailable),
+    (
+        "only chinese and english, numbers and underscores are supported, and the length is no more than 50",
+        O::BaiduPhotoInvalidName,
+    ),
+    (
+        "failed get objs: failed to list objs: NotFound.FileId:The resource file_id cannot be found. file_id:634e704cefa78f92fefd4c779f7422d820082d041",
+        O::FileIdNotFound,
+    ),
+    ("System error: SyntaxError: Invalid regular expression: /?/: Nothing to repeat", O::UserscriptRegexConflict),
+    (
+        "Too many unsuccessful sign-in attempts have been made using an incorrect username or password, Try again later.",
+        O::TooManySignInAttempts,
+    ),
+    ("Failed get storage: please add a storage first.", O::StorageNotFound),
+    ("Failed get storage: please add a storage first. （添加离线下载内容时）", O::StorageNotFound),
+    ("failed get objs: failed to list objs: Unable to retrieve user's mysite URL", O::OnedriveMysiteNotReady),
+    ("failed to start: listen tcp 0.0.0.0:5244: bind: address already in use", O::PortInUse),
+    ("Request failed with status code 413", O::RequestEntityTooLarge),
+    ("failed get objs: failed to list objs: query fail [61008]", O::QueryFail61008),
+    (
+        "docker logs openlist: FATA[2025-08-12 02:48:46] failed to create config file: open /opt/openlist/data/config.json: permission denied 。",
+        O::ConfigFilePermissionDenied,
+    ),
+    (
+        "docker运行时查看日志，出现: FATA[2025-08-12 02:48:46] failed to create config file: open /opt/openlist/data/config.json: permission denied 。",
+        O::ConfigFilePermissionDenied,
+    ),
+];
+
+#[test]
+fn every_seed_line_is_recognised() {
+    for &(line, expected) in SEED_LINES {
+        assert_eq!(O::from_message(line), Some(expected), "{line}");
+    }
+    // Every symptom has at least one seed line.
+    for err in O::all() {
+        assert!(SEED_LINES.iter().any(|(_, e)| *e == err), "{err:?} has a seed line");
+    }
+}
+
+#[test]
+fn lowercase_wire_form_is_recognised() {
+    for &(line, expected) in SEED_LINES {
+        assert_eq!(O::from_message(&line.to_lowercase()), Some(expected), "{line}");
+        assert_eq!(O::from_message(&line.to_uppercase()), Some(expected), "{line}");
+    }
+}
+
+#[test]
+fn inside_colon_chains_and_log_lines() {
+    for &(line, expected) in SEED_LINES {
+        let chained = format!("failed get objs: failed to list objs: {}", line.to_lowercase());
+        assert_eq!(O::from_message(&chained), Some(expected), "{chained}");
+        let logged = format!("ERRO[2025-08-12 02:48:46] {chained}\n");
+        assert_eq!(O::from_message(&logged), Some(expected), "{logged}");
+        let coloured = format!("\x1b[31mERRO\x1b[0m[0003] {line} \x1b[0m");
+        assert_eq!(O::from_message(&coloured), Some(expected), "{coloured}");
+        let mangled = format!("[31mERRO[0m[0003] [0m{line}[0m");
+        assert_eq!(O::from_message(&mangled), Some(expected), "{mangled}");
+        let json_body = format!(r#"{{"code":500,"message":"{}","data":null}}"#, line.to_lowercase());
+        assert_eq!(O::from_message(&json_body), Some(expected), "{json_body}");
+    }
+}
+
+#[test]
+fn wording_drift_and_platforms() {
+    let cases = [
+        ("token is invalidated", O::TokenExpired),
+        ("token has invalid claims: token is expired", O::TokenExpired),
+        ("storage not found; please add a storage first", O::StorageNotFound),
+        ("failed get storage: storage not found; please add a storage first", O::StorageNotFound),
+        (
+            "failed to start http: listen tcp :5244: bind: Only one usage of each socket address (protocol/network address/port) is normally permitted.",
+            O::PortInUse,
+        ),
+        ("FATA[0000] failed to start: listen tcp [::]:8080: bind: address already in use", O::PortInUse),
+        ("failed get objs: failed to list objs: TooManyRequests:Too Many Requests", O::TooManyRequests),
+        ("failed to list objs: TooManyRequests7f3a9c2e-1b4d-4e0a-9c1d-2f6b8e0a1c3d", O::TooManyRequests),
+        ("failed link: 429 Too Many Requests", O::TooManyRequests),
+        (
+            r#"Get "https://api.example.com/x": dial tcp 10.0.0.1:443: connectex: No connection could be made because the target machine actively refused it."#,
+            O::NetworkError,
+        ),
+        ("wsarecv: An existing connection was forcibly closed by the remote host.", O::NetworkError),
+        ("net/http: request canceled (Client.Timeout exceeded while awaiting headers)", O::NetworkError),
+        (
+            "Error 1062 (23000): Duplicate entry '/a' for key 'x_storages.idx_x_storages_mount_path'",
+            O::DuplicateMountPath,
+        ),
+        ("Request failed with status code 413 (Request Entity Too Large)", O::RequestEntityTooLarge),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(O::from_message(text), Some(expected), "{text}");
+    }
+}
+
+#[test]
+fn near_misses_are_not_matched() {
+    let misses = [
+        "",
+        "ok",
+        "success",
+        "no such hostname configured",
+        "mTLS handshake timeout",
+        "xconnection refused",
+        "query fail [61009]",
+        "query fail [610080]",
+        "Request failed with status code 500",
+        "Request failed with status code 4130",
+        "listen tcp :5244: bind: address not available",
+        "search is not available",
+        "the token is fine",
+        "refresh_token is present",
+        "UNIQUE constraint failed: x_users.username",
+        "Field validation for 'Password' failed on the 'required' tag",
+        "sharing is available in the current region",
+        "terabox is available in this area",
+        "NotFound.FileIdentity",
+        "NotFound.File",
+        "ExceedCapacityForbiddenness",
+        "please add a storage",
+        "Unable to retrieve user's profile",
+        "failed to create config directory",
+        "Invalid regular expression: /a+/: Nothing to repeat",
+        "Too many sign-in attempts",
+        "the site allows mounting",
+        "failed get objs: failed to list objs: some new driver error",
+        "Too Many Requestsss",
+        "dns lookup",
+    ];
+    for text in misses {
+        assert_eq!(O::match_message(text), None, "{text:?}");
+    }
+}
+
+#[test]
+fn the_most_specific_symptom_wins() {
+    // A specific symptom outranks a generic one wherever it stands.
+    assert_eq!(O::from_message("TooManyRequests then query fail [61008]"), Some(O::QueryFail61008));
+    assert_eq!(O::from_message("query fail [61008] then TooManyRequests"), Some(O::QueryFail61008));
+    assert_eq!(O::from_message("connection refused; token is expired"), Some(O::TokenExpired));
+    assert_eq!(O::from_message("TooManyRequests after connection reset by peer"), Some(O::TooManyRequests));
+    // Same rank: the longer pattern wins, then the earlier one.
+    assert_eq!(O::from_message("Search not available, ExceedCapacityForbidden"), Some(O::ExceedCapacityForbidden));
+    assert_eq!(O::from_message("ForbiddenDriveNotValid ExceedCapacityForbidden"), Some(O::ExceedCapacityForbidden));
+    assert_eq!(O::from_message("no such host, connection refused"), Some(O::NetworkError));
+    let found = O::match_message("connection refused, then no such host").unwrap();
+    assert_eq!(found.pattern(), "connection refused");
+    let found = O::match_message("dns lookup failed; dns lookup failed").unwrap();
+    assert_eq!(found.span(), 0..17);
+}
+
+#[test]
+fn values_and_tails() {
+    let found = O::match_message(SEED_LINES.iter().find(|(_, e)| *e == O::FileIdNotFound).unwrap().0).unwrap();
+    assert_eq!(found.file_id(), Some("634e704cefa78f92fefd4c779f7422d820082d041"));
+    assert_eq!(found.value(), Some(SymptomValue::FileId("634e704cefa78f92fefd4c779f7422d820082d041")));
+    assert_eq!(found.pattern(), "NotFound.FileId");
+    assert_eq!(
+        found.tail(),
+        Some("NotFound.FileId:The resource file_id cannot be found. file_id:634e704cefa78f92fefd4c779f7422d820082d041")
+    );
+
+    let found = O::match_message("failed get objs: failed to list objs: query fail [61008]").unwrap();
+    assert_eq!(found.number(), Some(61008));
+    assert_eq!(found.tail(), Some("query fail [61008]"));
+    assert_eq!((found.port(), found.status(), found.file_id()), (None, None, None));
+
+    let found = O::match_message("Request failed with status code 413").unwrap();
+    assert_eq!(found.status(), Some(413));
+    assert_eq!(found.tail(), None);
+
+    for (text, port) in [
+        ("failed to start: listen tcp 0.0.0.0:5244: bind: address already in use", 5244),
+        ("FATA[0000] failed to start: listen tcp [::]:8080: bind: address already in use", 8080),
+        ("listen tcp :5245: bind: Only one usage of each socket address (protocol/network address/port)", 5245),
+    ] {
+        assert_eq!(O::match_message(text).unwrap().port(), Some(port), "{text}");
+    }
+    // A value the text does not carry is absent, not invented.
+    assert_eq!(O::match_message("bind: address already in use").unwrap().port(), None);
+    assert_eq!(O::match_message("listen tcp 0.0.0.0:99999: bind: address already in use").unwrap().port(), None);
+    assert_eq!(O::match_message("NotFound.FileId").unwrap().file_id(), None);
+
+    // The tail stops at the end of the line.
+    let found = O::match_message("failed get objs: failed to list objs: TooManyRequests\nnext line").unwrap();
+    assert_eq!(found.tail(), Some("TooManyRequests"));
+}
+
+#[test]
+fn alist_is_openlist() {
+    let err: AListError = O::from_message("Search not available").unwrap();
+    assert_eq!(err, O::SearchNotAvailable);
+    assert_eq!(err.http_status().as_u16(), 404);
+    assert_eq!("alist".parse::<cloud_errcodes::Provider>().unwrap(), cloud_errcodes::Provider::OpenList);
+}
+
+#[test]
+fn body_statuses() {
+    assert_eq!(O::TokenExpired.http_status().as_u16(), 401);
+    assert_eq!(O::SearchNotAvailable.http_status().as_u16(), 404);
+    assert_eq!(O::TooManySignInAttempts.http_status().as_u16(), 429);
+    assert_eq!(O::MountPathRequired.http_status().as_u16(), 400);
+    assert_eq!(O::MetaPathRequired.http_status().as_u16(), 400);
+    assert_eq!(O::RequestEntityTooLarge.http_status().as_u16(), 413);
+    assert_eq!(O::QueryFail61008.http_status().as_u16(), 500);
+}
+
+#[test]
+fn large_and_hostile_texts() {
+    // 1 MiB of wrappers with the symptom at the very end: found, with its tail.
+    let mut text = "failed get objs: ".repeat((1 << 20) / 17);
+    text.push_str("query fail [61008]");
+    let found = O::match_message(&text).unwrap();
+    assert_eq!(found.error(), O::QueryFail61008);
+    assert_eq!(found.tail(), Some("query fail [61008]"));
+    // 1 MiB of the same symptom: the first of the equals wins.
+    let text = "no such host ".repeat((1 << 20) / 13);
+    assert_eq!(O::match_message(&text).unwrap().span(), 0..12);
+    // Multi-byte text and near-pattern noise never panic.
+    let text = "失败：".repeat(100_000) + "token is expire";
+    assert_eq!(O::from_message(&text), None);
+}
+
+proptest! {
+    /// Any text: no panic, and a match is one of the symptom's own patterns, found where the
+    /// span says, with the tail inside the text.
+    #[test]
+    fn any_text_matches_only_where_a_pattern_stands(
+        prefix in ".{0,40}",
+        middle in prop::sample::select(vec!["", "TooManyRequests", "query fail [61008]", "bind: address already in use", "NotFound.FileId", "failed get objs: "]),
+        suffix in ".{0,40}",
+    ) {
+        let text = format!("{prefix}{middle}{suffix}");
+        if let Some(found) = O::match_message(&text) {
+            let matched = &text[found.span()];
+            prop_assert!(found.error().patterns().iter().any(|p| p.eq_ignore_ascii_case(matched)));
+            prop_assert_eq!(found.pattern().to_ascii_lowercase(), matched.to_ascii_lowercase());
+            prop_assert_eq!(O::from_message(&text), Some(found.error()));
+            if let Some(tail) = found.tail() {
+                prop_assert!(text.contains(tail));
+            }
+        }
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = O::match_message(&text);
+    }
+}
