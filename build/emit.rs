@@ -303,8 +303,17 @@ impl crate::ProviderError for {ty} {{
     fn description(self, lang: crate::Lang) -> &'static str {{
         {ty}::description(self, lang)
     }}
-}}
+{from_parts}}}
 ",
+        from_parts = if spec.shared_codes || spec.symptoms {
+            "
+    fn from_parts(code: Option<&crate::RawCode>, message: Option<&str>) -> Option<Self> {
+        Self::resolve_parts(code, message)
+    }
+"
+        } else {
+            ""
+        },
         provider = provider_variant(slug),
         from_str = match spec.code_shape {
             CodeShape::Number => "crate::entry::parse_numeric_code(code).and_then(Self::from_code)",

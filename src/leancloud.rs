@@ -49,3 +49,36 @@ fn normalize(message: &str) -> &str {
     let message = message.trim();
     message.strip_suffix('.').unwrap_or(message).trim_end()
 }
+
+impl LeanCloudError {
+    /// A response's code, resolved by its message where the code has several.
+    pub(crate) fn resolve_parts(code: Option<&crate::RawCode>, message: Option<&str>) -> Option<Self> {
+        let number = code?.lookup_text()?.parse::<u32>().ok()?;
+        Self::from_code_and_message(number, message.unwrap_or(""))
+    }
+}
+
+/// One result per item of a `/batch` response.
+///
+/// LeanCloud answers a batch with HTTP 200 and a JSON array holding one result per request,
+/// `{"success": {...}}` or `{"error": {"code": N, "error": "..."}}`. A failed item becomes an
+/// [`ApiError`](crate::ApiError) whose status is its code's documented status (400 for an
+/// unknown code) and whose wire status is the batch's 200. A body that is not an array gives
+/// no items; at most the first 4 MiB are read, and items past that are not returned.
+///
+/// # Examples
+///
+/// ```
+/// use cloud_errcodes::{leancloud::{self, LeanCloudError}};
+///
+/// let body = br#"[{"success": {"objectId": "51c3ba67e4b0f0e851c16221"}},
+///                 {"error": {"code": 137, "error": "A unique field was given a value that is already taken."}}]"#;
+/// let items = leancloud::parse_batch(body);
+/// assert_eq!(items.len(), 2);
+/// assert!(items[0].is_ok());
+/// let err = items[1].as_ref().unwrap_err();
+/// assert_eq!(err.code(), Some(LeanCloudError::DuplicateValue));
+/// ```
+pub fn parse_batch(body: &[u8]) -> Vec<Result<(), crate::ApiError<LeanCloudError>>> {
+    crate::response::parse_batch(body)
+}

@@ -63,9 +63,11 @@
 
 mod entry;
 mod error;
+mod json;
 mod kind;
 mod lang;
 mod provider;
+pub mod response;
 #[cfg(feature = "serde")]
 mod serde_code;
 
@@ -88,6 +90,7 @@ pub use openlist::{AListError, OpenListError};
 pub use provider::{Provider, ProviderError};
 #[cfg(feature = "qingstor")]
 pub use qingstor::QingStorError;
+pub use response::{ApiError, BodyFormat, RawCode};
 #[cfg(feature = "upyun")]
 pub use upyun::UpyunError;
 

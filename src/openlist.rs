@@ -182,6 +182,14 @@ impl OpenListError {
     }
 }
 
+impl OpenListError {
+    /// OpenList's body `code` is an HTTP status; the symptom is in the message (or, from a
+    /// caller that stored it, a symptom id in place of the code).
+    pub(crate) fn resolve_parts(code: Option<&crate::RawCode>, message: Option<&str>) -> Option<Self> {
+        message.and_then(Self::from_message).or_else(|| Self::from_code(code?.as_str()))
+    }
+}
+
 /// The winning symptom: highest specificity, then longest pattern, then earliest start.
 fn best_match(text: &str) -> Option<(OpenListError, &'static str, Range<usize>)> {
     let automaton = AUTOMATON.as_ref()?;

@@ -2,10 +2,10 @@
 
 use std::{fmt, hash::Hash, str::FromStr};
 
-use http::StatusCode;
+use http::{HeaderMap, Response, StatusCode};
 use strum::{EnumCount, IntoEnumIterator};
 
-use crate::{ErrorKind, Lang, ParseCodeError, ParseNameError, Retry};
+use crate::{ApiError, ErrorKind, Lang, ParseCodeError, ParseNameError, RawCode, Retry, response};
 
 /// A cloud service whose error codes this crate knows.
 ///
@@ -151,5 +151,79 @@ pub trait ProviderError:
     /// Every variant, in catalogue order.
     fn all() -> <Self as IntoEnumIterator>::Iterator {
         Self::iter()
+    }
+
+    /// The variant a response names, from its raw code and message. LeanCloud uses the
+    /// message to tell apart causes that share a code; OpenList recognises the message alone.
+    #[doc(hidden)]
+    fn from_parts(code: Option<&RawCode>, message: Option<&str>) -> Option<Self> {
+        let _ = message;
+        code.and_then(RawCode::lookup_text).and_then(|text| Self::from_code_str(&text))
+    }
+
+    /// Parses a raw error response: the HTTP status, the headers and the body bytes.
+    ///
+    /// Never fails and never panics: an empty body, an HTML page from a proxy, plain text,
+    /// broken or truncated JSON all give an [`ApiError`] keeping what could be read (see
+    /// [`response`](crate::response) for the rules and limits).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cloud_errcodes::{BodyFormat, ProviderError, QingStorError};
+    /// use http::{HeaderMap, HeaderValue, StatusCode};
+    ///
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert("x-qs-request-id", HeaderValue::from_static("aa08cf7a43f611e5"));
+    /// let body = br#"{"code": "bucket_not_empty", "message": "Bucket is not empty", "request_id": "aa08cf7a43f611e5"}"#;
+    /// let err = QingStorError::parse_parts(StatusCode::CONFLICT, &headers, body);
+    /// assert_eq!(err.code(), Some(QingStorError::BucketNotEmpty));
+    /// assert_eq!(err.request_id(), Some("aa08cf7a43f611e5"));
+    ///
+    /// let page = b"<html><head><title>502 Bad Gateway</title></head></html>";
+    /// let err = QingStorError::parse_parts(StatusCode::BAD_GATEWAY, &HeaderMap::new(), page);
+    /// assert_eq!(err.body_format(), BodyFormat::Html);
+    /// assert_eq!(err.message(), Some("502 Bad Gateway"));
+    /// assert!(err.is_retryable());
+    /// ```
+    fn parse_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError<Self> {
+        response::parse(status, headers, body)
+    }
+
+    /// [`parse_parts`](Self::parse_parts) on an [`http::Response`].
+    fn parse_response<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError<Self> {
+        Self::parse_parts(response.status(), response.headers(), response.body().as_ref())
+    }
+
+    /// `Ok` when the response is a success the way the provider means it, else the parsed
+    /// error. For UpYun, QingStor and LeanCloud success is a 2xx status; OpenList answers
+    /// HTTP 200 for failures too, so there success also needs the body's `code` to be 200
+    /// (a body without a `code`, such as a download, is a success).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use cloud_errcodes::{OpenListError, ProviderError};
+    /// use http::{HeaderMap, StatusCode};
+    ///
+    /// let ok = br#"{"code": 200, "message": "success", "data": {}}"#;
+    /// assert!(OpenListError::check_parts(StatusCode::OK, &HeaderMap::new(), ok).is_ok());
+    ///
+    /// let failed = br#"{"code": 500, "message": "failed get objs: failed to list objs: query fail [61008]", "data": null}"#;
+    /// let err = OpenListError::check_parts(StatusCode::OK, &HeaderMap::new(), failed).unwrap_err();
+    /// assert_eq!(err.code(), Some(OpenListError::QueryFail61008));
+    /// assert_eq!(err.http_status(), StatusCode::INTERNAL_SERVER_ERROR);
+    /// assert_eq!(err.wire_status(), StatusCode::OK);
+    /// ```
+    fn check_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<(), ApiError<Self>> {
+        match response::is_failure::<Self>(status, body) {
+            true => Err(Self::parse_parts(status, headers, body)),
+            false => Ok(()),
+        }
+    }
+
+    /// [`check_parts`](Self::check_parts) on an [`http::Response`].
+    fn check_response<B: AsRef<[u8]>>(response: &Response<B>) -> Result<(), ApiError<Self>> {
+        Self::check_parts(response.status(), response.headers(), response.body().as_ref())
     }
 }

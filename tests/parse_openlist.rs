@@ -1,0 +1,63 @@
+//! OpenList/AList responses: HTTP 200 bodies whose `code` is the real status.
+
+mod common;
+
+use cloud_errcodes::{BodyFormat as F, ErrorKind as K, OpenListError as O, ProviderError};
+use common::{case, parse, run};
+use http::{HeaderMap, StatusCode};
+
+#[test]
+fn openlist_fixtures() {
+    run::<O>(&[
+        case("200 with an error body", 200, &[], br#"{"code": 500, "message": "failed get objs: failed to list objs: query fail [61008]", "data": null}"#,
+            Some(O::QueryFail61008), Some("500"), Some("failed get objs: failed to list objs: query fail [61008]"), None, K::Unsupported, F::Json),
+        case("lowercase token error", 200, &[], br#"{"code":401,"message":"token is expired","data":null}"#,
+            Some(O::TokenExpired), Some("401"), Some("token is expired"), None, K::Unauthenticated, F::Json),
+        case("msg instead of message, data an object", 200, &[], br#"{"code": 500, "msg": "TooManyRequests", "data": {"code": 200, "message": "inner"}}"#,
+            Some(O::TooManyRequests), Some("500"), Some("TooManyRequests"), None, K::RateLimited, F::Json),
+        case("Go's \\u003c escapes are decoded before matching", 200, &[], br#"{"code":500,"message":"failed link: \u003chtml\u003e Request failed with status code 413 \u0026 more","data":null}"#,
+            Some(O::RequestEntityTooLarge), Some("500"), Some("failed link: <html> Request failed with status code 413 & more"), None, K::PayloadTooLarge, F::Json),
+        case("202 is an error too", 200, &[], br#"{"code": 202, "message": "search not available", "data": null}"#,
+            Some(O::SearchNotAvailable), Some("202"), Some("search not available"), None, K::Configuration, F::Json),
+        case("unknown message: raw text kept, kind from the body status", 200, &[], br#"{"code": 500, "message": "object not found", "data": null}"#,
+            None, Some("500"), Some("object not found"), None, K::Internal, F::Json),
+        case("download route: HTML page with the real status", 404, &[], b"<!doctype html><html><head><title>404 Not Found</title></head><body>not found</body></html>",
+            None, None, Some("404 Not Found"), None, K::NotFound, F::Html),
+        case("body code that is not a status keeps the HTTP one", 200, &[], br#"{"code": 70000, "message": "weird"}"#,
+            None, Some("70000"), Some("weird"), None, K::Other, F::Json),
+        case("a log line in a message", 200, &[], br#"{"code": 500, "message": "ERRO[2025-08-12 02:48:46] failed to start: listen tcp :5244: bind: address already in use", "data": null}"#,
+            Some(O::PortInUse), Some("500"), Some("ERRO[2025-08-12 02:48:46] failed to start: listen tcp :5244: bind: address already in use"), None, K::Configuration, F::Json),
+    ]);
+}
+
+#[test]
+fn body_code_is_the_status_and_wire_status_is_kept() {
+    let err = parse::<O>(
+        200,
+        &[],
+        br#"{"code": 500, "message": "failed get objs: failed to list objs: query fail [61008]", "data": null}"#,
+    );
+    assert_eq!(err.http_status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(err.wire_status(), StatusCode::OK);
+    assert_eq!(
+        err.to_string(),
+        "openlist query_fail_61008: failed get objs: failed to list objs: query fail [61008] (HTTP 500)"
+    );
+    let err = parse::<O>(200, &[], br#"{"code": 401.0, "message": "token is invalidated"}"#);
+    assert_eq!(err.http_status(), StatusCode::UNAUTHORIZED);
+}
+
+#[test]
+fn check_reads_success_from_the_body() {
+    let h = HeaderMap::new();
+    assert!(
+        O::check_parts(StatusCode::OK, &h, br#"{"code": 200, "message": "success", "data": {"content": []}}"#).is_ok()
+    );
+    assert!(O::check_parts(StatusCode::OK, &h, b"binary file contents").is_ok(), "a download is a success");
+    assert!(O::check_parts(StatusCode::OK, &h, br#"{"name": "no code at all"}"#).is_ok());
+    assert!(O::check_parts(StatusCode::OK, &h, br#"{"data": {"code": 500}, "code": 200}"#).is_ok());
+    for body in [&br#"{"code": 500, "message": "x"}"#[..], br#"{"code": 202}"#, br#"{"code": "500"}"#] {
+        assert!(O::check_parts(StatusCode::OK, &h, body).is_err(), "{}", String::from_utf8_lossy(body));
+    }
+    assert!(O::check_parts(StatusCode::NOT_FOUND, &h, b"<html></html>").is_err());
+}

@@ -1,0 +1,61 @@
+//! QingStor responses as the service and the nginx in front of it send them.
+
+mod common;
+
+use cloud_errcodes::{BodyFormat as F, ErrorKind as K, ProviderError, QingStorError as Q};
+use common::{case, parse, run};
+
+#[test]
+fn qingstor_fixtures() {
+    run::<Q>(&[
+        case("documented body", 409, &[("x-qs-request-id", "aa08cf7a43f611e5")], br#"{"code": "bucket_not_empty", "message": "Bucket is not empty", "request_id": "aa08cf7a43f611e5", "url": "https://docs.qingcloud.com/qingstor/api/common/error_code.html"}"#,
+            Some(Q::BucketNotEmpty), Some("bucket_not_empty"), Some("Bucket is not empty"), Some("aa08cf7a43f611e5"), K::Conflict, F::Json),
+        case("the docs' own example: a code outside the table is kept raw", 400, &[], b"{\n  \"code\": \"bad_request\",\n  \"message\": \"Invalid argument(s) or invalid argument value(s)\",\n  \"request_id\": \"aa08cf7a43f611e5\",\n  \"url\": \"http://docs.qingcloud.com/qingstor/api/error_code.html\"\n}",
+            None, Some("bad_request"), Some("Invalid argument(s) or invalid argument value(s)"), Some("aa08cf7a43f611e5"), K::InvalidInput, F::Json),
+        case("header request id first, body second", 404, &[("X-QS-Request-ID", "header-id")], br#"{"code": "object_not_exists", "request_id": "body-id"}"#,
+            Some(Q::ObjectNotExists), Some("object_not_exists"), None, Some("header-id"), K::NotFound, F::Json),
+        case("body request id when no header", 404, &[], br#"{"request_id": "body-id", "code": "bucket_not_exists"}"#,
+            Some(Q::BucketNotExists), Some("bucket_not_exists"), None, Some("body-id"), K::NotFound, F::Json),
+        case("nginx: status only, empty body", 503, &[], b"",
+            None, None, None, None, K::Unavailable, F::Empty),
+        case("nginx: HEAD 404 with a request id header", 404, &[("x-qs-request-id", "r404")], b"",
+            None, None, None, Some("r404"), K::NotFound, F::Empty),
+        case("nginx 413 page", 413, &[], b"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+            None, None, Some("413 Request Entity Too Large"), None, K::PayloadTooLarge, F::Html),
+        case("delinquent account", 402, &[], br#"{"code":"delinquent_account","message":"Your account is delinquent","request_id":"r1"}"#,
+            Some(Q::DelinquentAccount), Some("delinquent_account"), Some("Your account is delinquent"), Some("r1"), K::Billing, F::Json),
+        case("throttled fetch", 429, &[], br#"{"code":"fetch_throttled","message":"too many fetch requests"}"#,
+            Some(Q::FetchThrottled), Some("fetch_throttled"), Some("too many fetch requests"), None, K::RateLimited, F::Json),
+        case("escaped key and value", 416, &[], br#"{"c\u006fde": "invalid_range", "message": "Range \u0027bytes=9-1\u0027 is invalid"}"#,
+            Some(Q::InvalidRange), Some("invalid_range"), Some("Range 'bytes=9-1' is invalid"), None, K::RangeNotSatisfiable, F::Json),
+        case("case differs from the table: kept raw, not guessed", 409, &[], br#"{"code": "Bucket_Not_Empty"}"#,
+            None, Some("Bucket_Not_Empty"), None, None, K::Conflict, F::Json),
+        case("a code number where a string is expected", 500, &[], br#"{"code": 500, "message": "oops"}"#,
+            None, Some("500"), Some("oops"), None, K::Internal, F::Json),
+        case("truncated", 500, &[], br#"{"code": "internal_error", "message": "Internal Er"#,
+            Some(Q::InternalError), Some("internal_error"), None, None, K::Internal, F::PartialJson),
+    ]);
+}
+
+#[test]
+fn url_is_kept_and_display_is_one_line() {
+    let err = parse::<Q>(
+        409,
+        &[("x-qs-request-id", "aa08cf7a43f611e5")],
+        br#"{"code": "bucket_not_empty", "message": "Bucket is not empty", "url": "https://docs.qingcloud.com/x"}"#,
+    );
+    assert_eq!(err.url(), Some("https://docs.qingcloud.com/x"));
+    assert_eq!(err.to_string(), "qingstor bucket_not_empty: Bucket is not empty (HTTP 409, request aa08cf7a43f611e5)");
+    assert!(!err.is_retryable());
+    let err = parse::<Q>(503, &[], b"");
+    assert!(err.is_retryable());
+    assert_eq!(err.to_string(), "qingstor: Service Unavailable (HTTP 503)");
+}
+
+#[test]
+fn check_decides_by_status() {
+    let ok = http::Response::builder().status(200).body(&b"{}"[..]).unwrap();
+    assert!(Q::check_response(&ok).is_ok());
+    let failed = http::Response::builder().status(403).body(&br#"{"code": "permission_denied"}"#[..]).unwrap();
+    assert_eq!(Q::check_response(&failed).unwrap_err().code(), Some(Q::PermissionDenied));
+}
