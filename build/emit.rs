@@ -280,6 +280,10 @@ impl crate::ProviderError for {ty} {{
         {numeric}
     }}
 
+    fn from_code_u32(code: u32) -> Option<Self> {{
+        {from_u32}
+    }}
+
     fn wire_message(self) -> Option<&'static str> {{
         Some(self.entry().message).filter(|message| !message.is_empty())
     }}
@@ -322,6 +326,10 @@ impl crate::ProviderError for {ty} {{
         numeric = match spec.code_shape {
             CodeShape::Number => "Some(self.code())",
             CodeShape::Text => "None",
+        },
+        from_u32 = match spec.code_shape {
+            CodeShape::Number => "Self::from_code(code)",
+            CodeShape::Text => "let _ = code;\n        None",
         },
     )
     .unwrap();

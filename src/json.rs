@@ -32,7 +32,10 @@ impl<'a> Value<'a> {
     /// The decoded string, for string values.
     pub(crate) fn as_str(&self) -> Option<Cow<'a, str>> {
         match *self {
-            Value::Str { raw, escaped: false } => Some(String::from_utf8_lossy(raw)),
+            Value::Str { raw, escaped: false } => Some(match std::str::from_utf8(raw) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => String::from_utf8_lossy(raw),
+            }),
             Value::Str { raw, escaped: true } => Some(Cow::Owned(unescape(raw))),
             _ => None,
         }
@@ -107,7 +110,11 @@ pub(crate) fn scan_array(bytes: &[u8], start: usize, mut element: impl FnMut(usi
 
 /// Whether a raw key equals `name` (keys with escapes are decoded first).
 pub(crate) fn key_is(raw: &[u8], escaped: bool, name: &str) -> bool {
-    if escaped { unescape(raw) == name } else { raw == name.as_bytes() }
+    match escaped {
+        // Keys are a few bytes: an inline loop beats a call to `memcmp`.
+        false => raw.len() == name.len() && raw.iter().zip(name.bytes()).all(|(a, b)| *a == b),
+        true => unescape(raw) == name,
+    }
 }
 
 /// The offset of the first byte that is not whitespace or a UTF-8 byte-order mark.
@@ -146,20 +153,21 @@ impl<'a> Scanner<'a> {
 
     /// A string at the cursor: its raw content and whether it has escapes.
     fn string(&mut self) -> Option<(&'a [u8], bool)> {
-        if !self.eat(b'"') {
+        let bytes = self.bytes;
+        if bytes.get(self.pos) != Some(&b'"') {
             return None;
         }
-        let start = self.pos;
+        let start = self.pos + 1;
+        let mut at = start;
         let mut escaped = false;
         loop {
-            match self.next()? {
-                b'"' => return Some((&self.bytes[start..self.pos - 1], escaped)),
-                b'\\' => {
-                    escaped = true;
-                    self.next()?;
-                }
-                _ => {}
+            at += quote_or_backslash(bytes.get(at..)?)?;
+            if bytes[at] == b'"' {
+                self.pos = at + 1;
+                return Some((&bytes[start..at], escaped));
             }
+            escaped = true;
+            at += 2; // the backslash and the escaped byte, which may be a quote
         }
     }
 
@@ -217,6 +225,16 @@ impl<'a> Scanner<'a> {
             }
             self.pos += 1;
         }
+    }
+}
+
+/// The offset of the first `"` or `\\` in `bytes`.
+fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+    // Keys and codes are short: a plain loop beats setting up a vector search for them.
+    let head = bytes.len().min(12);
+    match bytes[..head].iter().position(|&b| b == b'"' || b == b'\\') {
+        Some(at) => Some(at),
+        None => memchr::memchr2(b'"', b'\\', &bytes[head..]).map(|at| head + at),
     }
 }
 

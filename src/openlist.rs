@@ -7,8 +7,9 @@
 //! # Matching
 //!
 //! [`OpenListError::from_message`] and [`OpenListError::match_message`] search a text for
-//! every pattern of every symptom at once, with one Aho-Corasick automaton built on first use.
-//! Time is linear in the length of the text, and nothing is allocated per call.
+//! every pattern of every symptom at once, with one Aho-Corasick automaton (a DFA, leftmost
+//! longest) built on first use. Time is linear in the length of the text, and nothing is
+//! allocated per call.
 //!
 //! - Patterns match ASCII-case-insensitively anywhere in the text: servers send the messages
 //!   lowercase, the web UI capitalises them, and they arrive wrapped in colon chains and log
@@ -24,7 +25,7 @@
 
 use std::{ops::Range, sync::LazyLock};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 include!(concat!(env!("OUT_DIR"), "/openlist.rs"));
 
@@ -145,12 +146,27 @@ impl<'a> SymptomMatch<'a> {
     }
 }
 
-/// Symptom patterns first (ids `0..PATTERNS.len()`), then the wrappers. `None` only if the
-/// automaton cannot be built, which the tests rule out for the shipped catalogue.
-static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let patterns = PATTERNS.iter().map(|(pattern, _)| *pattern).chain(PREFIXES.iter().copied());
-    AhoCorasick::builder().ascii_case_insensitive(true).match_kind(MatchKind::Standard).build(patterns).ok()
-});
+/// Every symptom pattern (pattern id = index in `PATTERNS`), as a DFA: the fastest search,
+/// built once. `None` only if it cannot be built, which the tests rule out.
+static SYMPTOMS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(PATTERNS.iter().map(|(p, _)| *p)));
+
+/// The colon-chain wrappers, for [`SymptomMatch::tail`]; built on first use of `match_message`.
+static WRAPPERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(PREFIXES.iter().copied()));
+
+fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .ok()
+}
+
+/// Builds the symptom automaton anew, for measuring what the first lookup pays.
+#[doc(hidden)]
+pub fn build_automaton() -> Option<AhoCorasick> {
+    automaton(PATTERNS.iter().map(|(p, _)| *p))
+}
 
 /// The longest file id read after `file_id:`, and how far after the pattern it is looked for.
 const MAX_FILE_ID: usize = 128;
@@ -192,12 +208,10 @@ impl OpenListError {
 
 /// The winning symptom: highest specificity, then longest pattern, then earliest start.
 fn best_match(text: &str) -> Option<(OpenListError, &'static str, Range<usize>)> {
-    let automaton = AUTOMATON.as_ref()?;
+    let automaton = SYMPTOMS.as_ref()?;
     let mut best: Option<(OpenListError, &'static str, Range<usize>)> = None;
-    for found in automaton.find_overlapping_iter(text) {
-        let Some(&(pattern, error)) = PATTERNS.get(found.pattern().as_usize()) else {
-            continue; // a wrapper, not a symptom
-        };
+    for found in automaton.find_iter(text) {
+        let Some(&(pattern, error)) = PATTERNS.get(found.pattern().as_usize()) else { continue };
         if !on_boundaries(text.as_bytes(), found.start(), found.end()) {
             continue;
         }
@@ -278,12 +292,8 @@ fn digits_in(text: &str) -> Option<u64> {
 /// The text after the last wrapper that ends at or before `symptom_start`, to the end of the
 /// line, trimmed.
 fn tail_before(text: &str, symptom_start: usize) -> Option<&str> {
-    let automaton = AUTOMATON.as_ref()?;
-    let tail_start = automaton
-        .find_overlapping_iter(&text[..symptom_start])
-        .filter(|found| found.pattern().as_usize() >= PATTERNS.len())
-        .map(|found| found.end())
-        .max()?;
+    let automaton = WRAPPERS.as_ref()?;
+    let tail_start = automaton.find_iter(&text[..symptom_start]).map(|found| found.end()).last()?;
     let line = &text[tail_start..];
     let line = line.split(['\n', '\r']).next().unwrap_or(line);
     Some(line.trim()).filter(|tail| !tail.is_empty())

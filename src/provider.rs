@@ -158,8 +158,16 @@ pub trait ProviderError:
     #[doc(hidden)]
     fn from_parts(code: Option<&RawCode>, message: Option<&str>) -> Option<Self> {
         let _ = message;
-        code.and_then(RawCode::lookup_text).and_then(|text| Self::from_code_str(&text))
+        let code = code?;
+        match code.as_u32() {
+            Some(number) => Self::from_code_u32(number),
+            None => Self::from_code_str(&code.lookup_text()?),
+        }
     }
+
+    /// Looks up a numeric code; `None` for providers whose codes are strings.
+    #[doc(hidden)]
+    fn from_code_u32(code: u32) -> Option<Self>;
 
     /// Parses a raw error response: the HTTP status, the headers and the body bytes.
     ///

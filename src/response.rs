@@ -13,7 +13,7 @@
 
 use std::{borrow::Cow, fmt};
 
-use http::{HeaderMap, StatusCode};
+use http::{HeaderMap, HeaderName, StatusCode};
 
 use crate::{
     ErrorKind, Provider, ProviderError, Retry,
@@ -25,33 +25,47 @@ pub const MAX_BODY: usize = 64 * 1024;
 
 /// A code exactly as the response gave it, known to the catalogue or not.
 ///
+/// Short codes (up to 22 bytes, which is every real one) are stored inline, so keeping the raw
+/// code costs no allocation.
+///
 /// # Examples
 ///
 /// ```
 /// use cloud_errcodes::{ProviderError, RawCode, UpyunError};
-/// use http::{HeaderMap, StatusCode};
+/// use http::{HeaderMap, HeaderName, StatusCode};
 ///
 /// let body = br#"{"code": 40399999, "msg": "something new"}"#;
 /// let err = UpyunError::parse_parts(StatusCode::FORBIDDEN, &HeaderMap::new(), body);
 /// assert_eq!(err.code(), None);
-/// assert_eq!(err.raw_code(), Some(&RawCode::Number("40399999".into())));
+/// assert_eq!(err.raw_code(), Some(&RawCode::number("40399999")));
 /// assert_eq!(err.raw_code().unwrap().as_str(), "40399999");
+/// assert!(err.raw_code().unwrap().is_number());
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash, Debug)]
-#[non_exhaustive]
-pub enum RawCode {
-    /// A JSON number, exactly as written (`40300004`, `-1`, `4.03e7`).
-    Number(Box<str>),
-    /// A JSON string (decoded) or a header value.
-    Text(Box<str>),
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct RawCode {
+    number: bool,
+    text: Compact,
 }
 
 impl RawCode {
+    /// A JSON number, exactly as written (`40300004`, `-1`, `4.03e7`).
+    pub fn number(literal: &str) -> Self {
+        Self { number: true, text: Compact::new(literal) }
+    }
+
+    /// A JSON string (decoded) or a header value.
+    pub fn text(text: &str) -> Self {
+        Self { number: false, text: Compact::new(text) }
+    }
+
+    /// `true` when the code was a JSON number, `false` for a string or a header.
+    pub fn is_number(&self) -> bool {
+        self.number
+    }
+
     /// The code as written (numbers) or decoded (strings).
     pub fn as_str(&self) -> &str {
-        match self {
-            RawCode::Number(text) | RawCode::Text(text) => text,
-        }
+        self.text.as_str()
     }
 
     /// The code as an integer, when it is one: a number without fraction (`4.03e7` counts, as
@@ -61,27 +75,73 @@ impl RawCode {
         if let Ok(n) = text.parse::<i64>() {
             return Some(n);
         }
-        let float = match self {
-            RawCode::Number(_) => text.parse::<f64>().ok()?,
-            RawCode::Text(_) => return None,
-        };
+        if !self.number {
+            return None;
+        }
+        let float = text.parse::<f64>().ok()?;
         // Integral and well inside i64: the cast is exact.
         (float.fract() == 0.0 && float.abs() < 9.0e15).then_some(float as i64)
     }
 
+    /// A plain integer literal (digits only) that fits a `u32`: the common case, looked up
+    /// without going through text.
+    pub(crate) fn as_u32(&self) -> Option<u32> {
+        let text = self.as_str();
+        if !self.number || text.is_empty() || text.len() > 10 || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.parse().ok()
+    }
+
     /// The text to look up in a catalogue: strings as they are, numbers as integers.
     pub(crate) fn lookup_text(&self) -> Option<Cow<'_, str>> {
-        match self {
-            RawCode::Text(text) => Some(Cow::Borrowed(text.trim())),
-            RawCode::Number(text) if text.bytes().all(|b| b.is_ascii_digit()) => Some(Cow::Borrowed(text)),
-            RawCode::Number(_) => self.as_i64().filter(|n| *n >= 0).map(|n| Cow::Owned(n.to_string())),
+        let text = self.as_str();
+        match self.number {
+            false => Some(Cow::Borrowed(text.trim())),
+            true if text.bytes().all(|b| b.is_ascii_digit()) => Some(Cow::Borrowed(text)),
+            true => self.as_i64().filter(|n| *n >= 0).map(|n| Cow::Owned(n.to_string())),
         }
+    }
+}
+
+impl fmt::Debug for RawCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = if self.number { "RawCode::Number" } else { "RawCode::Text" };
+        f.debug_tuple(kind).field(&self.as_str()).finish()
     }
 }
 
 impl fmt::Display for RawCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// A short string stored inline, a long one on the heap.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Compact {
+    Inline { len: u8, bytes: [u8; 22] },
+    Heap(Box<str>),
+}
+
+impl Compact {
+    fn new(text: &str) -> Self {
+        let mut bytes = [0; 22];
+        match bytes.get_mut(..text.len()) {
+            Some(prefix) => {
+                prefix.copy_from_slice(text.as_bytes());
+                Compact::Inline { len: text.len() as u8, bytes }
+            }
+            None => Compact::Heap(text.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Always a whole `&str` copied in `new`, so this never falls back.
+            Compact::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            Compact::Heap(text) => text,
+        }
     }
 }
 
@@ -135,7 +195,7 @@ impl fmt::Display for BodyFormat {
 ///
 /// ```
 /// use cloud_errcodes::{BodyFormat, ErrorKind, ProviderError, UpyunError};
-/// use http::{HeaderMap, StatusCode};
+/// use http::{HeaderMap, HeaderName, StatusCode};
 ///
 /// let body = br#"{"msg": "bucket is full", "code": 40300004, "id": "11e4a729d24943409933a5e8314cd32e"}"#;
 /// let err = UpyunError::parse_parts(StatusCode::FORBIDDEN, &HeaderMap::new(), body);
@@ -160,9 +220,41 @@ pub struct ApiError<E: ProviderError> {
     body_format: BodyFormat,
     truncated: bool,
     raw_code: Option<RawCode>,
-    message: Option<Box<str>>,
-    request_id: Option<Box<str>>,
-    url: Option<Box<str>>,
+    /// The message, request id and url, in one allocation.
+    texts: Texts,
+}
+
+/// Up to three strings in one buffer, each found by its byte range.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+struct Texts {
+    buf: Box<str>,
+    spans: [Option<(u32, u32)>; 3],
+}
+
+impl Texts {
+    const MESSAGE: usize = 0;
+    const REQUEST_ID: usize = 1;
+    const URL: usize = 2;
+
+    fn new(parts: [Option<&str>; 3]) -> Self {
+        let total: usize = parts.iter().flatten().map(|p| p.len()).sum();
+        let mut buf = String::with_capacity(total);
+        let mut spans = [None; 3];
+        for (span, part) in spans.iter_mut().zip(parts) {
+            if let Some(part) = part {
+                // Bodies are read to at most `MAX_BODY` bytes, so offsets fit in `u32`.
+                let start = buf.len() as u32;
+                buf.push_str(part);
+                *span = Some((start, buf.len() as u32));
+            }
+        }
+        Self { buf: buf.into_boxed_str(), spans }
+    }
+
+    fn get(&self, which: usize) -> Option<&str> {
+        let (start, end) = self.spans[which]?;
+        self.buf.get(start as usize..end as usize)
+    }
 }
 
 impl<E: ProviderError> ApiError<E> {
@@ -196,17 +288,17 @@ impl<E: ProviderError> ApiError<E> {
 
     /// The server's message, decoded; for HTML pages, the page title.
     pub fn message(&self) -> Option<&str> {
-        self.message.as_deref()
+        self.texts.get(Texts::MESSAGE)
     }
 
     /// The request id, from the provider's header or body.
     pub fn request_id(&self) -> Option<&str> {
-        self.request_id.as_deref()
+        self.texts.get(Texts::REQUEST_ID)
     }
 
     /// A help link the body carried (QingStor's `url`).
     pub fn url(&self) -> Option<&str> {
-        self.url.as_deref()
+        self.texts.get(Texts::URL)
     }
 
     /// The kind: from the catalogue entry when known, else from the HTTP status (see
@@ -248,12 +340,8 @@ impl<E: ProviderError> fmt::Display for Line<'_, E> {
             (None, Some(raw)) => write!(f, " {raw}")?,
             (None, None) => {}
         }
-        let message = err
-            .message
-            .as_deref()
-            .or(err.code.map(E::summary))
-            .or(err.http_status.canonical_reason())
-            .unwrap_or("no message");
+        let message =
+            err.message().or(err.code.map(E::summary)).or(err.http_status.canonical_reason()).unwrap_or("no message");
         // One line whatever the server sent: control characters are shown escaped.
         f.write_str(": ")?;
         for c in message.chars() {
@@ -263,7 +351,7 @@ impl<E: ProviderError> fmt::Display for Line<'_, E> {
             }
         }
         write!(f, " (HTTP {}", err.http_status.as_u16())?;
-        if let Some(id) = &err.request_id {
+        if let Some(id) = err.request_id() {
             write!(f, ", request {id}")?;
         }
         f.write_str(")")
@@ -275,61 +363,73 @@ pub(crate) struct Profile {
     code_key: &'static str,
     message_keys: &'static [&'static str],
     request_id_keys: &'static [&'static str],
-    request_id_headers: &'static [&'static str],
-    code_header: Option<&'static str>,
+    request_id_headers: &'static [HeaderName],
+    code_header: Option<HeaderName>,
     url_key: Option<&'static str>,
     /// The body's `code` is the real HTTP status (OpenList).
     status_in_body: bool,
 }
 
-pub(crate) const fn profile(provider: Provider) -> Profile {
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
+static QS_REQUEST_ID_HEADERS: [HeaderName; 2] = [HeaderName::from_static("x-qs-request-id"), X_REQUEST_ID];
+
+pub(crate) fn profile(provider: Provider) -> &'static Profile {
     match provider {
-        Provider::Upyun => Profile {
-            code_key: "code",
-            message_keys: &["msg", "message"],
-            request_id_keys: &["id"],
-            request_id_headers: &["x-request-id"],
-            code_header: Some("x-error-code"),
-            url_key: None,
-            status_in_body: false,
-        },
-        Provider::QingStor => Profile {
-            code_key: "code",
-            message_keys: &["message"],
-            request_id_keys: &["request_id"],
-            request_id_headers: &["x-qs-request-id", "x-request-id"],
-            code_header: None,
-            url_key: Some("url"),
-            status_in_body: false,
-        },
-        Provider::LeanCloud => Profile {
-            code_key: "code",
-            message_keys: &["error", "message"],
-            request_id_keys: &[],
-            request_id_headers: &["x-request-id"],
-            code_header: None,
-            url_key: None,
-            status_in_body: false,
-        },
-        Provider::OpenList => Profile {
-            code_key: "code",
-            message_keys: &["message", "msg"],
-            request_id_keys: &[],
-            request_id_headers: &["x-request-id"],
-            code_header: None,
-            url_key: None,
-            status_in_body: true,
-        },
+        Provider::Upyun => &UPYUN,
+        Provider::QingStor => &QING_STOR,
+        Provider::LeanCloud => &LEAN_CLOUD,
+        Provider::OpenList => &OPEN_LIST,
     }
 }
 
+static UPYUN: Profile = Profile {
+    code_key: "code",
+    message_keys: &["msg", "message"],
+    request_id_keys: &["id"],
+    request_id_headers: &REQUEST_ID_HEADERS,
+    code_header: Some(HeaderName::from_static("x-error-code")),
+    url_key: None,
+    status_in_body: false,
+};
+
+static QING_STOR: Profile = Profile {
+    code_key: "code",
+    message_keys: &["message"],
+    request_id_keys: &["request_id"],
+    request_id_headers: &QS_REQUEST_ID_HEADERS,
+    code_header: None,
+    url_key: Some("url"),
+    status_in_body: false,
+};
+
+static LEAN_CLOUD: Profile = Profile {
+    code_key: "code",
+    message_keys: &["error", "message"],
+    request_id_keys: &[],
+    request_id_headers: &REQUEST_ID_HEADERS,
+    code_header: None,
+    url_key: None,
+    status_in_body: false,
+};
+
+static OPEN_LIST: Profile = Profile {
+    code_key: "code",
+    message_keys: &["message", "msg"],
+    request_id_keys: &[],
+    request_id_headers: &REQUEST_ID_HEADERS,
+    code_header: None,
+    url_key: None,
+    status_in_body: true,
+};
+
 /// What a body yielded.
 #[derive(Default)]
-pub(crate) struct Fields {
+pub(crate) struct Fields<'a> {
     code: Option<RawCode>,
-    message: Option<Box<str>>,
-    request_id: Option<Box<str>>,
-    url: Option<Box<str>>,
+    message: Option<Cow<'a, str>>,
+    request_id: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
 }
 
 /// Parses a response of provider `E`.
@@ -337,13 +437,15 @@ pub(crate) fn parse<E: ProviderError>(status: StatusCode, headers: &HeaderMap, b
     let profile = profile(E::PROVIDER);
     let truncated = body.len() > MAX_BODY;
     let body = &body[..body.len().min(MAX_BODY)];
-    let (body_format, mut fields) = read_body(&profile, body);
+    let (body_format, mut fields) = read_body(profile, body);
 
     // The header first: it is set by the provider's front end on every response, bodies or not.
     let header_id = profile.request_id_headers.iter().find_map(|name| header_text(headers, name));
-    fields.request_id = header_id.or(fields.request_id);
+    if let Some(id) = header_id {
+        fields.request_id = Some(Cow::Borrowed(id));
+    }
     if fields.code.is_none() {
-        fields.code = profile.code_header.and_then(|name| header_text(headers, name)).map(RawCode::Text);
+        fields.code = profile.code_header.as_ref().and_then(|name| header_text(headers, name)).map(RawCode::text);
     }
     let body_status = match (&fields.code, profile.status_in_body) {
         (Some(code), true) => {
@@ -359,7 +461,7 @@ fn assemble<E: ProviderError>(
     wire_status: StatusCode,
     http_status: StatusCode,
     body_format: BodyFormat,
-    fields: Fields,
+    fields: Fields<'_>,
     truncated: bool,
 ) -> ApiError<E> {
     let code = E::from_parts(fields.code.as_ref(), fields.message.as_deref());
@@ -375,10 +477,8 @@ fn assemble<E: ProviderError>(
         retry,
         body_format,
         truncated,
+        texts: Texts::new([fields.message.as_deref(), fields.request_id.as_deref(), fields.url.as_deref()]),
         raw_code: fields.code,
-        message: fields.message,
-        request_id: fields.request_id,
-        url: fields.url,
     }
 }
 
@@ -412,7 +512,7 @@ pub(crate) fn parse_batch<E: ProviderError>(body: &[u8]) -> Vec<Result<(), ApiEr
         items.push(match error {
             None => Ok(()),
             Some(object) => {
-                let (format, fields) = read_json_object(&profile, object, 0);
+                let (format, fields) = read_json_object(profile, object, 0);
                 let code = E::from_parts(fields.code.as_ref(), fields.message.as_deref());
                 let status = code.map_or(StatusCode::BAD_REQUEST, E::http_status);
                 Err(assemble(StatusCode::OK, status, format, fields, truncated))
@@ -456,7 +556,7 @@ pub(crate) fn is_failure<E: ProviderError>(status: StatusCode, body: &[u8]) -> b
     code.is_some_and(|code| code.as_i64() != Some(200))
 }
 
-fn read_body(profile: &Profile, body: &[u8]) -> (BodyFormat, Fields) {
+fn read_body<'a>(profile: &Profile, body: &'a [u8]) -> (BodyFormat, Fields<'a>) {
     let start = json::skip_bom_and_ws(body);
     match body.get(start) {
         None => (BodyFormat::Empty, Fields::default()),
@@ -466,17 +566,17 @@ fn read_body(profile: &Profile, body: &[u8]) -> (BodyFormat, Fields) {
             (if closed { BodyFormat::Json } else { BodyFormat::PartialJson }, Fields::default())
         }
         Some(b'<') => {
-            let message = html_title(&body[start..]).map(Into::into);
+            let message = html_title(&body[start..]).map(Cow::Owned);
             (BodyFormat::Html, Fields { message, ..Fields::default() })
         }
         Some(_) => match readable_text(&body[start..]) {
-            Some(text) => (BodyFormat::Text, Fields { message: Some(text.into()), ..Fields::default() }),
+            Some(text) => (BodyFormat::Text, Fields { message: Some(Cow::Borrowed(text)), ..Fields::default() }),
             None => (BodyFormat::Unreadable, Fields::default()),
         },
     }
 }
 
-pub(crate) fn read_json_object(profile: &Profile, body: &[u8], start: usize) -> (BodyFormat, Fields) {
+pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usize) -> (BodyFormat, Fields<'a>) {
     // The rank of the key each field came from (lower wins), so `msg` beats `message` for
     // UpYun whatever their order; of duplicate keys the last one wins, and a key whose value
     // is not a string (`null`, a number) clears the field, as in `serde_json::Value`.
@@ -488,16 +588,16 @@ pub(crate) fn read_json_object(profile: &Profile, body: &[u8], start: usize) -> 
             fields.code = raw_code(value); // `null`, `true` or an object is no code
         } else if let Some(r) = rank(profile.message_keys) {
             if r <= ranks[0] {
-                fields.message = value.as_str().map(Into::into);
+                fields.message = value.as_str();
                 ranks[0] = r;
             }
         } else if let Some(r) = rank(profile.request_id_keys) {
             if r <= ranks[1] {
-                fields.request_id = value.as_str().map(Into::into);
+                fields.request_id = value.as_str();
                 ranks[1] = r;
             }
         } else if profile.url_key.is_some_and(|k| json::key_is(key, escaped, k)) {
-            fields.url = value.as_str().map(Into::into);
+            fields.url = value.as_str();
         }
     });
     let format = match end {
@@ -509,21 +609,21 @@ pub(crate) fn read_json_object(profile: &Profile, body: &[u8], start: usize) -> 
 
 fn raw_code(value: Value<'_>) -> Option<RawCode> {
     match value {
-        Value::Num(literal) => Some(RawCode::Number(literal.into())),
-        Value::Str { .. } => value.as_str().map(|text| RawCode::Text(text.into())),
+        Value::Num(literal) => Some(RawCode::number(literal)),
+        Value::Str { .. } => value.as_str().map(|text| RawCode::text(&text)),
         Value::Null | Value::Nested(_) | Value::Other => None,
     }
 }
 
 /// A header's value as text, trimmed; `None` when absent, empty or not text.
-fn header_text(headers: &HeaderMap, name: &str) -> Option<Box<str>> {
+fn header_text<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<&'a str> {
     let value = headers.get(name)?.to_str().ok()?.trim();
-    (!value.is_empty()).then(|| value.into())
+    (!value.is_empty()).then_some(value)
 }
 
 /// Text that is readable as such: UTF-8 (a character cut by the read limit is dropped) with
 /// no control characters but tab, CR and LF. Trimmed; `None` otherwise.
-fn readable_text(bytes: &[u8]) -> Option<String> {
+fn readable_text(bytes: &[u8]) -> Option<&str> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) if err.error_len().is_none() => std::str::from_utf8(&bytes[..err.valid_up_to()]).ok()?,
@@ -532,7 +632,7 @@ fn readable_text(bytes: &[u8]) -> Option<String> {
     if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) {
         return None;
     }
-    Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+    Some(text.trim()).filter(|t| !t.is_empty())
 }
 
 /// The `<title>` of a page (else its first `<h1>`), with entities decoded and whitespace
@@ -611,12 +711,9 @@ mod serde_impls {
     impl Serialize for RawCode {
         /// Numbers that are integers serialize as JSON numbers, everything else as strings.
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            match self {
-                RawCode::Number(text) => match text.parse::<i64>() {
-                    Ok(n) => serializer.serialize_i64(n),
-                    Err(_) => serializer.serialize_str(text),
-                },
-                RawCode::Text(text) => serializer.serialize_str(text),
+            match (self.is_number(), self.as_str().parse::<i64>()) {
+                (true, Ok(n)) => serializer.serialize_i64(n),
+                _ => serializer.serialize_str(self.as_str()),
             }
         }
     }
@@ -635,9 +732,9 @@ mod serde_impls {
             s.serialize_field("wire_status", &self.wire_status.as_u16())?;
             s.serialize_field("code", &self.code)?;
             s.serialize_field("raw_code", &self.raw_code)?;
-            s.serialize_field("message", &self.message)?;
-            s.serialize_field("request_id", &self.request_id)?;
-            s.serialize_field("url", &self.url)?;
+            s.serialize_field("message", &self.message())?;
+            s.serialize_field("request_id", &self.request_id())?;
+            s.serialize_field("url", &self.url())?;
             s.serialize_field("kind", &self.kind)?;
             s.serialize_field("retry", &self.retry)?;
             s.serialize_field("body_format", &self.body_format)?;
