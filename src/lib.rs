@@ -52,7 +52,10 @@
 //!
 //! - `upyun`, `qingstor`, `leancloud`, `openlist` (default): one module per provider;
 //!   `openlist` brings in `aho-corasick` for symptom matching.
-//! - `serde`: provider enums serialize as their wire code and deserialize from it.
+//! - `serde`: provider enums serialize as their wire code and deserialize from it, and
+//!   [`ApiError`] serializes as a flat record.
+//! - `reqwest`: [`ProviderError::from_reqwest`] and [`ProviderError::check_reqwest`].
+//! - `cli`: the `cloud-errcodes` command-line explainer (not needed by library users).
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 // With every provider feature off, the shared catalogue plumbing has no users.
@@ -70,6 +73,8 @@ mod provider;
 pub mod response;
 #[cfg(feature = "serde")]
 mod serde_code;
+#[cfg(feature = "reqwest")]
+mod with_reqwest;
 
 #[cfg(feature = "leancloud")]
 pub mod leancloud;

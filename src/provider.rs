@@ -234,4 +234,57 @@ pub trait ProviderError:
     fn check_response<B: AsRef<[u8]>>(response: &Response<B>) -> Result<(), ApiError<Self>> {
         Self::check_parts(response.status(), response.headers(), response.body().as_ref())
     }
+
+    /// Parses a failed `reqwest` response (feature `reqwest`).
+    ///
+    /// Keeps the status and headers and reads at most the parser's bounded prefix of the body
+    /// ([`MAX_BODY`](crate::response::MAX_BODY) bytes): the rest of a large body is never
+    /// downloaded. A transport error while reading ends the body; what arrived is parsed.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use cloud_errcodes::{ProviderError, UpyunError};
+    ///
+    /// # async fn demo(client: reqwest::Client) -> Result<(), reqwest::Error> {
+    /// let response = client.delete("https://v0.api.upyun.com/bucket/file.txt").send().await?;
+    /// if !response.status().is_success() {
+    ///     let err = UpyunError::from_reqwest(response).await;
+    ///     eprintln!("{err}"); // upyun 40400001: file or directory not found (HTTP 404, ...)
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[cfg(feature = "reqwest")]
+    fn from_reqwest(response: reqwest::Response) -> impl Future<Output = ApiError<Self>> + Send {
+        crate::with_reqwest::from_response::<Self>(response)
+    }
+
+    /// Passes a successful `reqwest` response through, and turns a failed one into the parsed
+    /// error, deciding success the way the provider means it (feature `reqwest`).
+    ///
+    /// For UpYun, QingStor and LeanCloud success is a 2xx status, and the response is handed
+    /// back untouched. OpenList can only be judged from its body (HTTP 200 with a body `code`
+    /// other than 200 is a failure), so for it the start of the body is read first; on success
+    /// the caller gets a rebuilt response with the same status, version and headers, whose
+    /// body is the part read followed by the rest, streamed unread. (The rebuilt response
+    /// no longer knows its URL.)
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// use cloud_errcodes::{ApiError, OpenListError, ProviderError};
+    ///
+    /// # async fn demo(client: reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let response = client.post("http://127.0.0.1:5244/api/fs/list").send().await?;
+    /// let listing = OpenListError::check_reqwest(response).await?.text().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[cfg(feature = "reqwest")]
+    fn check_reqwest(
+        response: reqwest::Response,
+    ) -> impl Future<Output = Result<reqwest::Response, ApiError<Self>>> + Send {
+        crate::with_reqwest::check::<Self>(response)
+    }
 }

@@ -1,0 +1,193 @@
+//! `from_reqwest` and `check_reqwest` against a real HTTP server on 127.0.0.1 that answers like
+//! each provider. No network beyond loopback.
+
+use std::{
+    net::SocketAddr,
+    sync::{
+        Arc,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use axum::{Router, body::Body, http::StatusCode, routing::get};
+use cloud_errcodes::{BodyFormat, ErrorKind, OpenListError, ProviderError, QingStorError, UpyunError};
+
+const BIG: usize = 32 << 20;
+
+/// Starts the fake provider on an ephemeral port; returns its address and a counter of the
+/// bytes the large-body route has handed to the connection.
+async fn serve() -> (SocketAddr, Arc<AtomicUsize>) {
+    let served = Arc::new(AtomicUsize::new(0));
+    let counter = served.clone();
+    let app = Router::new()
+        .route(
+            "/upyun/full",
+            get(|| async {
+                let body = r#"{"msg": "bucket is full", "code": 40300004, "id": "11e4a729d24943409933a5e8314cd32e"}"#;
+                (StatusCode::FORBIDDEN, [("content-type", "application/json"), ("x-request-id", "11e4a729d24943409933a5e8314cd32e")], body)
+            }),
+        )
+        .route(
+            "/upyun/missing",
+            get(|| async { (StatusCode::NOT_FOUND, [("x-error-code", "40400001"), ("x-request-id", "head-1")], "") })
+                .head(|| async { (StatusCode::NOT_FOUND, [("x-error-code", "40400001"), ("x-request-id", "head-1")]) }),
+        )
+        .route(
+            "/nginx/413",
+            get(|| async {
+                let page = "<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+                (StatusCode::PAYLOAD_TOO_LARGE, [("content-type", "text/html")], page)
+            }),
+        )
+        .route(
+            "/qingstor/slow",
+            get(|| async {
+                let parts = [r#"{"code": "fetch_"#, r#"throttled", "message": "#, r#""slow down", "request_id": "r-slow"}"#];
+                let stream = futures_util::stream::iter(parts).then(|part| async move {
+                    tokio::time::sleep(Duration::from_millis(60)).await;
+                    Ok::<_, std::convert::Infallible>(part)
+                });
+                (StatusCode::TOO_MANY_REQUESTS, Body::from_stream(stream))
+            }),
+        )
+        .route(
+            "/qingstor/ok",
+            get(|| async { (StatusCode::OK, [("x-qs-request-id", "ok-1")], "hello world") }),
+        )
+        .route(
+            "/upyun/huge",
+            get(move || {
+                let counter = counter.clone();
+                async move {
+                    let head = r#"{"msg": "bucket is full", "code": 40300004, "data": ""#;
+                    let chunks = std::iter::once(head.as_bytes().to_vec()).chain((0..BIG / 65536).map(|_| vec![b'a'; 65536]));
+                    let stream = futures_util::stream::iter(chunks).map(move |chunk| {
+                        counter.fetch_add(chunk.len(), Ordering::Relaxed);
+                        Ok::<_, std::convert::Infallible>(chunk)
+                    });
+                    (StatusCode::FORBIDDEN, Body::from_stream(stream))
+                }
+            }),
+        )
+        .route(
+            "/openlist/error",
+            get(|| async {
+                let body = r#"{"code":500,"message":"failed get objs: failed to list objs: query fail [61008]","data":null}"#;
+                (StatusCode::OK, [("content-type", "application/json; charset=utf-8")], body)
+            }),
+        )
+        .route(
+            "/openlist/ok",
+            get(|| async { (StatusCode::OK, [("x-custom", "kept")], r#"{"code":200,"message":"success","data":{"content":[]}}"#) }),
+        )
+        .route(
+            "/openlist/download",
+            get(|| async {
+                let body: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+                (StatusCode::OK, body)
+            }),
+        )
+        .route(
+            "/openlist/page",
+            get(|| async { (StatusCode::NOT_FOUND, "<!doctype html><html><head><title>404 Not Found</title></head></html>") }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (addr, served)
+}
+
+use futures_util::StreamExt as _;
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder().no_proxy().timeout(Duration::from_secs(20)).build().unwrap()
+}
+
+#[tokio::test]
+async fn upyun_json_error_and_empty_head_404() {
+    let (addr, _) = serve().await;
+    let response = client().get(format!("http://{addr}/upyun/full")).send().await.unwrap();
+    let err = UpyunError::from_reqwest(response).await;
+    assert_eq!(err.code(), Some(UpyunError::BucketFull));
+    assert_eq!(err.request_id(), Some("11e4a729d24943409933a5e8314cd32e"));
+    assert_eq!(err.to_string(), "upyun 40300004: bucket is full (HTTP 403, request 11e4a729d24943409933a5e8314cd32e)");
+
+    let response = client().head(format!("http://{addr}/upyun/missing")).send().await.unwrap();
+    let err = UpyunError::check_reqwest(response).await.unwrap_err();
+    assert_eq!(err.code(), Some(UpyunError::FileNotFound));
+    assert_eq!(err.body_format(), BodyFormat::Empty);
+    assert_eq!(err.request_id(), Some("head-1"));
+}
+
+#[tokio::test]
+async fn nginx_html_page() {
+    let (addr, _) = serve().await;
+    let response = client().get(format!("http://{addr}/nginx/413")).send().await.unwrap();
+    let err = QingStorError::check_reqwest(response).await.unwrap_err();
+    assert_eq!(err.body_format(), BodyFormat::Html);
+    assert_eq!(err.message(), Some("413 Request Entity Too Large"));
+    assert_eq!(err.kind(), ErrorKind::PayloadTooLarge);
+}
+
+#[tokio::test]
+async fn slow_body_is_read_to_its_end() {
+    let (addr, _) = serve().await;
+    let response = client().get(format!("http://{addr}/qingstor/slow")).send().await.unwrap();
+    let err = QingStorError::from_reqwest(response).await;
+    assert_eq!(err.code(), Some(QingStorError::FetchThrottled));
+    assert_eq!(err.message(), Some("slow down"));
+    assert_eq!(err.request_id(), Some("r-slow"));
+    assert!(err.is_retryable());
+}
+
+#[tokio::test]
+async fn successful_responses_pass_untouched() {
+    let (addr, _) = serve().await;
+    let response = client().get(format!("http://{addr}/qingstor/ok")).send().await.unwrap();
+    let response = QingStorError::check_reqwest(response).await.unwrap();
+    assert_eq!(response.headers()["x-qs-request-id"], "ok-1");
+    assert_eq!(response.text().await.unwrap(), "hello world");
+}
+
+#[tokio::test]
+async fn a_body_larger_than_the_cap_is_not_downloaded() {
+    let (addr, served) = serve().await;
+    let started = Instant::now();
+    let response = client().get(format!("http://{addr}/upyun/huge")).send().await.unwrap();
+    let err = UpyunError::from_reqwest(response).await;
+    assert!(err.is_truncated());
+    assert_eq!(err.code(), Some(UpyunError::BucketFull));
+    assert_eq!(err.body_format(), BodyFormat::PartialJson);
+    // The server could push what the socket buffers hold, but nowhere near the whole body.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let sent = served.load(Ordering::Relaxed);
+    assert!(sent < BIG / 2, "the client stopped reading: {sent} of {BIG} bytes were produced");
+    assert!(started.elapsed() < Duration::from_secs(15));
+}
+
+#[tokio::test]
+async fn openlist_judges_success_from_the_body() {
+    let (addr, _) = serve().await;
+    let response = client().get(format!("http://{addr}/openlist/error")).send().await.unwrap();
+    let err = OpenListError::check_reqwest(response).await.unwrap_err();
+    assert_eq!(err.code(), Some(OpenListError::QueryFail61008));
+    assert_eq!((err.http_status(), err.wire_status()), (StatusCode::INTERNAL_SERVER_ERROR, StatusCode::OK));
+
+    let response = client().get(format!("http://{addr}/openlist/ok")).send().await.unwrap();
+    let response = OpenListError::check_reqwest(response).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["x-custom"], "kept");
+    assert_eq!(response.text().await.unwrap(), r#"{"code":200,"message":"success","data":{"content":[]}}"#);
+
+    // A download larger than what is read to judge comes back whole and in order.
+    let response = client().get(format!("http://{addr}/openlist/download")).send().await.unwrap();
+    let body = OpenListError::check_reqwest(response).await.unwrap().bytes().await.unwrap();
+    let expected: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+    assert_eq!(body.len(), expected.len());
+    assert!(body == expected);
+
+    let response = client().get(format!("http://{addr}/openlist/page")).send().await.unwrap();
+    let err = OpenListError::check_reqwest(response).await.unwrap_err();
+    assert_eq!((err.http_status(), err.message()), (StatusCode::NOT_FOUND, Some("404 Not Found")));
+}
