@@ -5,18 +5,56 @@ use crate::Provider;
 /// The longest piece of rejected input an error keeps, in bytes (cut at a char boundary).
 const MAX_KEPT: usize = 64;
 
-fn capped(input: &str) -> Box<str> {
-    let mut end = input.len().min(MAX_KEPT);
-    while !input.is_char_boundary(end) {
-        end -= 1;
+/// Rejected input, cut to [`MAX_KEPT`] bytes and marked `…` when cut, stored inline so that a
+/// failed lookup allocates nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Capped {
+    len: u8,
+    bytes: [u8; MAX_KEPT + '…'.len_utf8()],
+}
+
+impl Capped {
+    fn new(input: &str) -> Self {
+        let mut end = input.len().min(MAX_KEPT);
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut capped = Capped { len: 0, bytes: [0; MAX_KEPT + '…'.len_utf8()] };
+        capped.push(&input[..end]);
+        if end < input.len() {
+            capped.push("…");
+        }
+        capped
     }
-    if end < input.len() { format!("{}…", &input[..end]).into() } else { input.into() }
+
+    fn push(&mut self, text: &str) {
+        let start = usize::from(self.len);
+        self.bytes[start..start + text.len()].copy_from_slice(text.as_bytes());
+        self.len += text.len() as u8;
+    }
+
+    fn as_str(&self) -> &str {
+        // Whole `&str`s are copied in, so this never falls back.
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Debug for Capped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Capped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A code string that names no entry of the provider's catalogue.
 ///
 /// Keeps the provider and the rejected code, cut to 64 bytes since codes come from untrusted
-/// responses.
+/// responses; stored inline, so a failed parse allocates nothing.
 ///
 /// # Examples
 ///
@@ -32,12 +70,12 @@ fn capped(input: &str) -> Box<str> {
 #[error("unknown {provider} error code `{code}`")]
 pub struct ParseCodeError {
     provider: Provider,
-    code: Box<str>,
+    code: Capped,
 }
 
 impl ParseCodeError {
     pub(crate) fn new(provider: Provider, code: &str) -> Self {
-        Self { provider, code: capped(code) }
+        Self { provider, code: Capped::new(code) }
     }
 
     /// The provider whose catalogue was searched.
@@ -47,7 +85,7 @@ impl ParseCodeError {
 
     /// The rejected code, cut to 64 bytes (with `…` when cut).
     pub fn code(&self) -> &str {
-        &self.code
+        self.code.as_str()
     }
 }
 
@@ -65,16 +103,16 @@ impl ParseCodeError {
 #[error("unknown {what} `{input}`")]
 pub struct ParseNameError {
     what: &'static str,
-    input: Box<str>,
+    input: Capped,
 }
 
 impl ParseNameError {
     pub(crate) fn new(what: &'static str, input: &str) -> Self {
-        Self { what, input: capped(input) }
+        Self { what, input: Capped::new(input) }
     }
 
     /// The rejected input, cut to 64 bytes (with `…` when cut).
     pub fn input(&self) -> &str {
-        &self.input
+        self.input.as_str()
     }
 }

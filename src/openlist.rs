@@ -7,9 +7,10 @@
 //! # Matching
 //!
 //! [`OpenListError::from_message`] and [`OpenListError::match_message`] search a text for
-//! every pattern of every symptom at once, with one Aho-Corasick automaton (a DFA, leftmost
-//! longest) built on first use. Time is linear in the length of the text, and nothing is
-//! allocated per call.
+//! every pattern of every symptom at once, with one Aho-Corasick automaton (leftmost longest,
+//! with a SIMD prefilter) built on first use, run over an ASCII-lowercased copy of the text
+//! made 4 KiB at a time in a stack buffer. Time is linear in the length of the text, and
+//! nothing is allocated per call.
 //!
 //! - Patterns match ASCII-case-insensitively anywhere in the text: servers send the messages
 //!   lowercase, the web UI capitalises them, and they arrive wrapped in colon chains and log
@@ -146,26 +147,74 @@ impl<'a> SymptomMatch<'a> {
     }
 }
 
-/// Every symptom pattern (pattern id = index in `PATTERNS`), as a DFA: the fastest search,
-/// built once. `None` only if it cannot be built, which the tests rule out.
-static SYMPTOMS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(PATTERNS.iter().map(|(p, _)| *p)));
+/// Every symptom pattern, lowercased (pattern id = index in `PATTERNS`). Searched over an
+/// ASCII-lowercased copy of the text, case-sensitively, which lets the automaton use its SIMD
+/// prefilter; ASCII-case-insensitive matching would rule that out. `None` only if it cannot be
+/// built, which the tests rule out.
+static SYMPTOMS: LazyLock<Option<AhoCorasick>> = LazyLock::new(build_symptoms);
 
 /// The colon-chain wrappers, for [`SymptomMatch::tail`]; built on first use of `match_message`.
-static WRAPPERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| automaton(PREFIXES.iter().copied()));
-
-fn automaton<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Option<AhoCorasick> {
+static WRAPPERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
+        .build(PREFIXES)
         .ok()
+});
+
+fn build_symptoms() -> Option<AhoCorasick> {
+    let lowered = PATTERNS.iter().map(|(pattern, _)| pattern.to_ascii_lowercase());
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(lowered).ok()
+}
+
+/// The text is lowercased through a stack buffer this large, so nothing is allocated.
+const WINDOW: usize = 4096;
+
+/// The longest pattern: consecutive windows overlap by one byte less, so every match lies
+/// wholly inside some window.
+fn longest_pattern() -> usize {
+    PATTERNS.iter().map(|(pattern, _)| pattern.len()).max().unwrap_or(0)
+}
+
+/// Calls `found(pattern id, span)` for every symptom match in `text`, in order; a match in the
+/// overlap of two windows may be reported twice.
+fn each_match(text: &str, found: impl FnMut(usize, Range<usize>)) {
+    // Most messages are short: zeroing a small buffer is cheaper than a 4 KiB one.
+    match text.len() {
+        0..=SHORT => each_match_in::<SHORT>(text, found),
+        _ => each_match_in::<WINDOW>(text, found),
+    }
+}
+
+/// The buffer for short messages.
+const SHORT: usize = 512;
+
+fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<usize>)) {
+    let Some(automaton) = SYMPTOMS.as_ref() else { return };
+    let bytes = text.as_bytes();
+    let step = N - (longest_pattern() - 1).min(N / 2);
+    let mut buf = [0u8; N];
+    let mut start = 0;
+    loop {
+        let end = bytes.len().min(start + N);
+        let window = &mut buf[..end - start];
+        window.copy_from_slice(&bytes[start..end]);
+        window.make_ascii_lowercase();
+        for m in automaton.find_iter(&*window) {
+            found(m.pattern().as_usize(), start + m.start()..start + m.end());
+        }
+        if end == bytes.len() {
+            return;
+        }
+        start += step;
+    }
 }
 
 /// Builds the symptom automaton anew, for measuring what the first lookup pays.
 #[doc(hidden)]
 pub fn build_automaton() -> Option<AhoCorasick> {
-    automaton(PATTERNS.iter().map(|(p, _)| *p))
+    build_symptoms()
 }
 
 /// The longest file id read after `file_id:`, and how far after the pattern it is looked for.
@@ -208,21 +257,20 @@ impl OpenListError {
 
 /// The winning symptom: highest specificity, then longest pattern, then earliest start.
 fn best_match(text: &str) -> Option<(OpenListError, &'static str, Range<usize>)> {
-    let automaton = SYMPTOMS.as_ref()?;
     let mut best: Option<(OpenListError, &'static str, Range<usize>)> = None;
-    for found in automaton.find_iter(text) {
-        let Some(&(pattern, error)) = PATTERNS.get(found.pattern().as_usize()) else { continue };
-        if !on_boundaries(text.as_bytes(), found.start(), found.end()) {
-            continue;
+    each_match(text, |id, span| {
+        let Some(&(pattern, error)) = PATTERNS.get(id) else { return };
+        if !on_boundaries(text.as_bytes(), span.start, span.end) {
+            return;
         }
         let rank = |(e, p, span): &(OpenListError, &str, Range<usize>)| {
             (e.specificity(), p.len(), std::cmp::Reverse(span.start))
         };
-        let candidate = (error, pattern, found.range());
+        let candidate = (error, pattern, span);
         if best.as_ref().is_none_or(|current| rank(&candidate) > rank(current)) {
             best = Some(candidate);
         }
-    }
+    });
     best
 }
 

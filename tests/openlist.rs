@@ -303,3 +303,18 @@ proptest! {
         let _ = O::match_message(&text);
     }
 }
+
+#[test]
+fn symptoms_across_the_lowercasing_window_edges_are_found() {
+    // The matcher lowercases 4 KiB windows that overlap by the longest pattern: a symptom at
+    // any offset around the window edges is found once, at its real position.
+    let pattern = "'Storage.MountPath' Error:Field validation for 'MountPath' failed on the 'required' tag";
+    for edge in [4096usize, 2 * 4096 - pattern.len(), 3 * 4096] {
+        for offset in edge.saturating_sub(pattern.len() + 2)..edge + 3 {
+            let text = format!("{} {pattern} ", "x".repeat(offset));
+            let found = O::match_message(&text).unwrap_or_else(|| panic!("offset {offset}"));
+            assert_eq!(found.error(), O::MountPathRequired);
+            assert_eq!(found.span(), offset + 1..offset + 1 + pattern.len(), "offset {offset}");
+        }
+    }
+}
