@@ -1,20 +1,15 @@
 //! Fuzzes the openlist response parser: any status, a request id header, any body.
 #![no_main]
 
-use cloud_errcodes::{ProviderError, OpenListError};
+#[path = "common.rs"]
+mod common;
+
+use cloud_errcodes::OpenListError;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Some((head, body)) = data.split_first_chunk::<2>() else { return };
-    let status = http::StatusCode::from_u16(100 + u16::from_le_bytes(*head) % 500).unwrap();
-    let mut headers = http::HeaderMap::new();
-    headers.insert("x-request-id", http::HeaderValue::from_static("fuzz"));
-    let err = OpenListError::parse_parts(status, &headers, body);
-    assert_eq!(err.wire_status(), status);
-    assert_eq!(err.request_id(), Some("fuzz"));
-    let _ = err.to_string();
-    let _ = OpenListError::check_parts(status, &headers, body);
-    if let Ok(text) = std::str::from_utf8(body) {
+    let body = common::check::<OpenListError>(data);
+    if let Some(text) = body.and_then(|body| std::str::from_utf8(body).ok()) {
         let _ = OpenListError::match_message(text);
     }
 });
