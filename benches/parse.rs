@@ -9,58 +9,12 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 
-const UPYUN: &[u8] =
-    br#"{"msg": "file or directory not found", "code": 40400001, "id": "11e4a729d24943409933a5e8314cd32e"}"#;
-const UPYUN_ESCAPED: &[u8] = br#"{"msg": "\u6587\u4ef6\u4e0d\u5b58\u5728: \"a\/b.txt\"", "code": 40400001, "id": "11e4a729d24943409933a5e8314cd32e"}"#;
-const QINGSTOR: &[u8] = br#"{"code": "bucket_not_empty", "message": "Bucket is not empty", "request_id": "aa08cf7a43f611e5", "url": "https://docs.qingcloud.com/qingstor/api/common/error_code.html"}"#;
-const LEANCLOUD: &[u8] = br#"{"code":137,"error":"A unique field was given a value that is already taken."}"#;
-const OPENLIST: &[u8] =
-    br#"{"code":500,"message":"failed get objs: failed to list objs: query fail [61008]","data":null}"#;
+#[path = "bodies.rs"]
+mod bodies;
 
-/// The owned structs SDKs deserialize into today (OpenDAL's `UpyunError` shape and friends).
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct UpyunBody {
-    #[serde(default)]
-    code: i64,
-    #[serde(default)]
-    msg: String,
-    #[serde(default)]
-    id: String,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct QingStorBody {
-    #[serde(default)]
-    code: String,
-    #[serde(default)]
-    message: String,
-    #[serde(default)]
-    request_id: String,
-    #[serde(default)]
-    url: String,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct LeanCloudBody {
-    #[serde(default)]
-    code: i64,
-    #[serde(default)]
-    error: String,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct OpenListBody {
-    #[serde(default)]
-    code: i64,
-    #[serde(default)]
-    message: String,
-    #[serde(default)]
-    data: serde::de::IgnoredAny,
-}
+use bodies::{
+    LEANCLOUD, LeanCloudBody, OPENLIST, OpenListBody, QINGSTOR, QingStorBody, UPYUN, UPYUN_ESCAPED, UpyunBody,
+};
 
 fn group<E: ProviderError, S: for<'de> Deserialize<'de>>(
     c: &mut Criterion,

@@ -86,11 +86,14 @@ impl RawCode {
     /// A plain integer literal (digits only) that fits a `u32`: the common case, looked up
     /// without going through text.
     pub(crate) fn as_u32(&self) -> Option<u32> {
-        let text = self.as_str();
-        if !self.number || text.is_empty() || text.len() > 10 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        let digits = self.text.as_bytes();
+        if !self.number || digits.is_empty() || digits.len() > 10 {
             return None;
         }
-        text.parse().ok()
+        digits.iter().try_fold(0u32, |n, &b| {
+            let digit = char::from(b).to_digit(10)?;
+            n.checked_mul(10)?.checked_add(digit)
+        })
     }
 
     /// The text to look up in a catalogue: strings as they are, numbers as integers.
@@ -133,6 +136,13 @@ impl Compact {
                 Compact::Inline { len: text.len() as u8, bytes }
             }
             None => Compact::Heap(text.into()),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Compact::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            Compact::Heap(text) => text.as_bytes(),
         }
     }
 
