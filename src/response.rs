@@ -370,7 +370,6 @@ impl<E: ProviderError> fmt::Display for Line<'_, E> {
 
 /// Where one provider puts what the parser looks for.
 pub(crate) struct Profile {
-    code_key: &'static str,
     message_keys: &'static [&'static str],
     request_id_keys: &'static [&'static str],
     request_id_headers: &'static [HeaderName],
@@ -394,7 +393,6 @@ pub(crate) fn profile(provider: Provider) -> &'static Profile {
 }
 
 static UPYUN: Profile = Profile {
-    code_key: "code",
     message_keys: &["msg", "message"],
     request_id_keys: &["id"],
     request_id_headers: &REQUEST_ID_HEADERS,
@@ -404,7 +402,6 @@ static UPYUN: Profile = Profile {
 };
 
 static QING_STOR: Profile = Profile {
-    code_key: "code",
     message_keys: &["message"],
     request_id_keys: &["request_id"],
     request_id_headers: &QS_REQUEST_ID_HEADERS,
@@ -414,7 +411,6 @@ static QING_STOR: Profile = Profile {
 };
 
 static LEAN_CLOUD: Profile = Profile {
-    code_key: "code",
     message_keys: &["error", "message"],
     request_id_keys: &[],
     request_id_headers: &REQUEST_ID_HEADERS,
@@ -424,7 +420,6 @@ static LEAN_CLOUD: Profile = Profile {
 };
 
 static OPEN_LIST: Profile = Profile {
-    code_key: "code",
     message_keys: &["message", "msg"],
     request_id_keys: &[],
     request_id_headers: &REQUEST_ID_HEADERS,
@@ -594,7 +589,7 @@ pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usi
     let mut ranks = [usize::MAX; 2];
     let end = json::scan_object(body, start, |key, escaped, value| {
         let rank = |keys: &[&str]| keys.iter().position(|k| json::key_is(key, escaped, k));
-        if json::key_is(key, escaped, profile.code_key) {
+        if json::key_is(key, escaped, "code") {
             fields.code = raw_code(value); // `null`, `true` or an object is no code
         } else if let Some(r) = rank(profile.message_keys) {
             if r <= ranks[0] {
