@@ -228,14 +228,31 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// The offset of the first `"` or `\\` in `bytes`.
+/// The offset of the first `"` or `\\` in `bytes`: eight bytes at a time while the string is
+/// short (keys, codes, ids, messages), with `memchr` taking over for long ones.
 fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
-    // Keys and codes are short: a plain loop beats setting up a vector search for them.
-    let head = bytes.len().min(12);
-    match bytes[..head].iter().position(|&b| b == b'"' || b == b'\\') {
-        Some(at) => Some(at),
-        None => memchr::memchr2(b'"', b'\\', &bytes[head..]).map(|at| head + at),
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
+    const SLASHES: u64 = u64::from_le_bytes([b'\\'; 8]);
+    // The high bit of each byte of the result is set where `word` had a zero byte; bits above
+    // a true zero may be set too, so the lowest set bit is exact.
+    let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut offset = 0;
+    while let Some(chunk) = bytes.get(offset..offset + 8).filter(|_| offset < 128) {
+        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let hits = zero_bytes(word ^ QUOTES) | zero_bytes(word ^ SLASHES);
+        if hits != 0 {
+            return Some(offset + (hits.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
     }
+    let rest = &bytes[offset..];
+    match rest.len() {
+        0..8 => rest.iter().position(|&b| b == b'"' || b == b'\\'),
+        _ => memchr::memchr2(b'"', b'\\', rest),
+    }
+    .map(|at| offset + at)
 }
 
 /// Decodes the escapes of a JSON string's raw content. Invalid escapes, lone surrogates and
