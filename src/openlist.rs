@@ -193,7 +193,7 @@ const SHORT: usize = 512;
 fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<usize>)) {
     let Some(automaton) = SYMPTOMS.as_ref() else { return };
     let bytes = text.as_bytes();
-    let step = N - (longest_pattern() - 1).min(N / 2);
+    let step = N - longest_pattern().saturating_sub(1).min(N / 2);
     let mut buf = [0u8; N];
     let mut start = 0;
     loop {
