@@ -588,8 +588,18 @@ pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usi
     let mut fields = Fields::default();
     let mut ranks = [usize::MAX; 2];
     let end = json::scan_object(body, start, |key, escaped, value| {
-        let rank = |keys: &[&str]| keys.iter().position(|k| json::key_is(key, escaped, k));
-        if json::key_is(key, escaped, "code") {
+        // A key with escapes (`"c\u006fde"`) is decoded once, not once per name it is tried against.
+        let decoded;
+        let key = match escaped {
+            true => {
+                decoded = json::unescape(key);
+                decoded.as_bytes()
+            }
+            false => key,
+        };
+        let is = |name: &str| json::key_is(key, false, name);
+        let rank = |keys: &[&str]| keys.iter().position(|k| is(k));
+        if is("code") {
             fields.code = raw_code(value); // `null`, `true` or an object is no code
         } else if let Some(r) = rank(profile.message_keys) {
             if r <= ranks[0] {
@@ -601,7 +611,7 @@ pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usi
                 fields.request_id = value.as_str();
                 ranks[1] = r;
             }
-        } else if profile.url_key.is_some_and(|k| json::key_is(key, escaped, k)) {
+        } else if profile.url_key.is_some_and(is) {
             fields.url = value.as_str();
         }
     });
