@@ -29,8 +29,6 @@ pub enum Field {
 pub struct Spec {
     /// File stem, module name and `Display` prefix (`upyun`).
     pub slug: &'static str,
-    /// Brand name for prose (`UpYun`).
-    pub brand: &'static str,
     /// The generated enum (`UpyunError`).
     pub type_name: &'static str,
     /// Numbers or strings.

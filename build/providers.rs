@@ -7,7 +7,6 @@ pub const PROVIDERS: &[(Spec, &str)] = &[
     (
         Spec {
             slug: "upyun",
-            brand: "UpYun",
             type_name: "UpyunError",
             code_shape: CodeShape::Number,
             explicit_names: true,
@@ -23,7 +22,7 @@ UpYun answers a failed request with `{"msg": "...", "code": 40400001, "id": "...
 8-digit code's first three digits are the HTTP status. `Display` shows the server's own
 message: `upyun 40300004: bucket is full`.
 
-Generated from `catalog/upyun.toml` (254 codes).
+Generated from `catalog/upyun.toml` ({entries} codes).
 
 # Examples
 
@@ -44,7 +43,6 @@ assert_eq!(UpyunError::from_code(40300003 + 99), None);
     (
         Spec {
             slug: "qingstor",
-            brand: "QingStor",
             type_name: "QingStorError",
             code_shape: CodeShape::Text,
             explicit_names: false,
@@ -61,7 +59,7 @@ QingStor answers a failed request with
 is the stable wire fact, the message varies. `Display` shows our summary:
 `qingstor bucket_not_empty: the bucket is not empty`.
 
-Generated from `catalog/qingstor.toml` (40 codes).
+Generated from `catalog/qingstor.toml` ({entries} codes).
 
 # Examples
 
@@ -83,7 +81,6 @@ assert_eq!(unknown.to_string(), "unknown qingstor error code `bucket_gone`");
     (
         Spec {
             slug: "leancloud",
-            brand: "LeanCloud",
             type_name: "LeanCloudError",
             code_shape: CodeShape::Number,
             explicit_names: true,
@@ -105,7 +102,7 @@ The HTTP status cannot be derived from a LeanCloud code: [`http_status`](Self::h
 is the status the REST API typically sends (codes that are statuses map to themselves, 101 to
 404, most others to 400). A parsed response keeps the status actually received.
 
-Generated from `catalog/leancloud.toml` (83 codes, 86 messages).
+Generated from `catalog/leancloud.toml` ({codes} codes, {entries} messages).
 
 # Examples
 
@@ -128,7 +125,6 @@ assert_eq!(
     (
         Spec {
             slug: "openlist",
-            brand: "OpenList",
             type_name: "OpenListError",
             code_shape: CodeShape::Text,
             explicit_names: false,
@@ -147,7 +143,7 @@ symptom, recognised in any text by [`from_message`](Self::from_message) and iden
 stable id ([`code`](Self::code), e.g. `query_fail_61008`). Each carries a remedy
 ([`solution`](Self::solution)) as well as a description.
 
-Generated from `catalog/openlist.toml` (24 symptoms).
+Generated from `catalog/openlist.toml` ({entries} symptoms).
 
 # Examples
 

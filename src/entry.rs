@@ -1,38 +1,38 @@
-//! The facts of one catalogue entry, as the generated code stores them.
+//! The facts of one catalogue entry, and the impls every generated enum shares.
+//!
+//! `build.rs` emits data for each provider (the enum, `ALL`, `ENTRIES` and the `CODES` lookup
+//! table); [`catalogue_enum!`] turns that data into the shared impls, and each provider module
+//! adds what is its own (`from_code` with its code type, `message`, ...).
 
 use http::StatusCode;
 
 use crate::{ErrorKind, Retry};
 
-/// One catalogue entry. Generated code keeps one `static` of these per variant and answers
-/// every accessor from it.
+/// One catalogue entry. Generated code keeps one table of these per provider, indexed by the
+/// variant's discriminant, and every accessor answers from it.
 #[derive(Debug)]
-pub(crate) struct Entry {
+pub struct Entry {
     /// The code as text, exactly as sent.
-    pub code: &'static str,
+    pub(crate) code: &'static str,
     /// The code as a number (0 for text codes).
-    #[allow(dead_code)]
-    pub number: u32,
-    pub status: u16,
-    pub kind: ErrorKind,
-    pub retry: Retry,
+    pub(crate) number: u32,
+    pub(crate) status: u16,
+    pub(crate) kind: ErrorKind,
+    pub(crate) retry: Retry,
     /// The server's message, or empty when the documentation gives none.
-    pub message: &'static str,
+    pub(crate) message: &'static str,
     /// What `Display` shows after the code.
-    pub display: &'static str,
-    pub en: &'static str,
-    pub zh: &'static str,
-    /// Remedies (symptom catalogues), empty elsewhere.
-    #[allow(dead_code)]
-    pub solution_en: &'static str,
-    #[allow(dead_code)]
-    pub solution_zh: &'static str,
+    pub(crate) summary: &'static str,
+    pub(crate) en: &'static str,
+    pub(crate) zh: &'static str,
 }
 
-/// The status of a catalogue entry. `build.rs` checks every status is in 100..=599, so the
-/// fallback is never taken; it exists so that no code path can panic.
-pub(crate) fn status_code(status: u16) -> StatusCode {
-    StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+impl Entry {
+    /// The status of the entry. `build.rs` checks every status is in 100..=599, so the
+    /// fallback is never taken; it exists so that no code path can panic.
+    pub(crate) fn status_code(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
 }
 
 /// A numeric code written as text: ASCII digits only (surrounding whitespace allowed), at most
@@ -45,3 +45,143 @@ pub(crate) fn parse_numeric_code(text: &str) -> Option<u32> {
     }
     digits.parse().ok()
 }
+
+/// Of the variants documented under one code (primary first), the one whose documented
+/// message equals `message`: first exactly, then ignoring ASCII case, surrounding whitespace
+/// and one trailing period; else the primary one. `None` when `variants` is empty.
+pub(crate) fn resolve_by_message<E: crate::ProviderError>(variants: &[E], message: &str) -> Option<E> {
+    let primary = *variants.first()?;
+    if variants.len() == 1 {
+        return Some(primary);
+    }
+    let documented = |v: &&E| v.wire_message().unwrap_or("");
+    let exact = variants.iter().find(|v| documented(v) == message);
+    let loose = || variants.iter().find(|v| loosely_equal(documented(v), message));
+    exact.or_else(loose).copied().or(Some(primary))
+}
+
+/// Equal ignoring ASCII case, surrounding whitespace and one trailing period.
+fn loosely_equal(documented: &str, sent: &str) -> bool {
+    normalize(documented).eq_ignore_ascii_case(normalize(sent))
+}
+
+fn normalize(message: &str) -> &str {
+    let message = message.trim();
+    message.strip_suffix('.').unwrap_or(message).trim_end()
+}
+
+/// The impls every provider enum shares, from the generated `ALL`, `ENTRIES` and `CODES` and
+/// the module's `PROFILE`: the sealed and public traits, the inherent accessors (so callers
+/// need not import the trait), `Display`, `Error`, `FromStr` and serde.
+///
+/// `$lookup` turns a code given as text into the variants documented under it; `$from_parts`,
+/// where given, replaces the default resolution of a response's code and message.
+macro_rules! catalogue_enum {
+    ($ty:ident, $provider:ident, lookup = $lookup:expr $(, from_parts = $from_parts:expr)?) => {
+        impl crate::provider::sealed::Sealed for $ty {
+            fn entry(self, _: crate::provider::sealed::Internal) -> &'static crate::entry::Entry {
+                &ENTRIES[self as usize]
+            }
+
+            fn variants_of_text(code: &str, _: crate::provider::sealed::Internal) -> &'static [Self] {
+                let lookup: fn(&str) -> &'static [Self] = $lookup;
+                lookup(code)
+            }
+
+            fn profile(_: crate::provider::sealed::Internal) -> &'static crate::response::Profile {
+                &PROFILE
+            }
+            $(
+                fn from_parts(
+                    code: Option<&crate::RawCode>,
+                    message: Option<&str>,
+                    _: crate::provider::sealed::Internal,
+                ) -> Option<Self> {
+                    let from_parts: fn(Option<&crate::RawCode>, Option<&str>) -> Option<Self> = $from_parts;
+                    from_parts(code, message)
+                }
+            )?
+        }
+
+        impl crate::ProviderError for $ty {
+            const PROVIDER: crate::Provider = crate::Provider::$provider;
+            const ALL: &'static [Self] = ALL;
+        }
+
+        impl $ty {
+            /// The code as text, exactly as it appears on the wire.
+            pub const fn code_str(self) -> &'static str {
+                ENTRIES[self as usize].code
+            }
+
+            /// A short lowercase English phrase for this error, as `Display` shows it.
+            pub const fn summary(self) -> &'static str {
+                ENTRIES[self as usize].summary
+            }
+
+            /// The HTTP status the provider answers with for this error.
+            pub fn http_status(self) -> ::http::StatusCode {
+                ENTRIES[self as usize].status_code()
+            }
+
+            /// The cross-provider kind of this error.
+            pub const fn kind(self) -> crate::ErrorKind {
+                ENTRIES[self as usize].kind
+            }
+
+            /// Whether and how the same request may be retried.
+            pub const fn retry(self) -> crate::Retry {
+                ENTRIES[self as usize].retry
+            }
+
+            /// `true` when retrying with backoff may succeed.
+            pub const fn is_retryable(self) -> bool {
+                ENTRIES[self as usize].retry.is_retryable()
+            }
+
+            /// What this error means, in the given language.
+            pub const fn description(self, lang: crate::Lang) -> &'static str {
+                match lang {
+                    crate::Lang::En => ENTRIES[self as usize].en,
+                    crate::Lang::ZhCn => ENTRIES[self as usize].zh,
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for $ty {
+            /// `<provider> <code>: <summary>`, such as `upyun 40300004: bucket is full`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                let entry = &ENTRIES[*self as usize];
+                write!(f, "{} {}: {}", crate::Provider::$provider.as_str(), entry.code, entry.summary)
+            }
+        }
+
+        impl ::std::error::Error for $ty {}
+
+        impl ::core::str::FromStr for $ty {
+            type Err = crate::ParseCodeError;
+
+            /// Looks up a code given as text; surrounding whitespace is ignored.
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                <Self as crate::ProviderError>::from_code_str(code)
+                    .ok_or_else(|| crate::ParseCodeError::new(crate::Provider::$provider, code))
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                crate::serde_code::serialize(*self, serializer)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::serde_code::deserialize(deserializer)
+            }
+        }
+    };
+}
+
+pub(crate) use catalogue_enum;

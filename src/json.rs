@@ -81,30 +81,53 @@ pub(crate) fn scan_object<'a>(bytes: &'a [u8], start: usize, mut field: impl FnM
     }
 }
 
-/// Calls `element(start)` with the offset of every top-level element of the array at
-/// `bytes[start]`, and returns whether the array closed properly.
-pub(crate) fn scan_array(bytes: &[u8], start: usize, mut element: impl FnMut(usize)) -> bool {
-    let mut s = Scanner { bytes, pos: start };
-    if !s.eat(b'[') {
-        return false;
-    }
-    s.skip_ws();
-    if s.eat(b']') {
-        return true;
-    }
-    loop {
+/// Whether the array at `bytes[start]` closed properly, having walked its elements.
+pub(crate) fn scan_array(bytes: &[u8], start: usize) -> bool {
+    let mut elements = Elements::new(bytes, start);
+    elements.by_ref().for_each(drop);
+    elements.closed
+}
+
+/// The offsets of the top-level elements of the array at `bytes[start]`, one at a time.
+pub(crate) struct Elements<'a> {
+    s: Scanner<'a>,
+    /// `false` once the array has ended, closed or broken.
+    open: bool,
+    /// Set when the array closed properly.
+    closed: bool,
+}
+
+impl<'a> Elements<'a> {
+    pub(crate) fn new(bytes: &'a [u8], start: usize) -> Self {
+        let mut s = Scanner { bytes, pos: start };
+        let mut open = s.eat(b'[');
         s.skip_ws();
-        let at = s.pos;
-        if s.value().is_none() {
-            return false;
+        let closed = open && s.eat(b']');
+        open &= !closed;
+        Self { s, open, closed }
+    }
+}
+
+impl Iterator for Elements<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if !self.open {
+            return None;
         }
-        element(at);
-        s.skip_ws();
-        match s.next() {
-            Some(b',') => continue,
-            Some(b']') => return true,
-            _ => return false,
+        self.s.skip_ws();
+        let at = self.s.pos;
+        if self.s.value().is_none() {
+            self.open = false;
+            return None;
         }
+        self.s.skip_ws();
+        match self.s.next() {
+            Some(b',') => {}
+            Some(b']') => (self.open, self.closed) = (false, true),
+            _ => self.open = false,
+        }
+        Some(at)
     }
 }
 

@@ -21,7 +21,7 @@ use http::StatusCode;
 /// assert_eq!(kind.as_str(), "rate_limited");
 /// assert_eq!(kind.to_string(), "rate limited");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, strum::EnumIter, strum::EnumCount)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The file, object, bucket, user or record the request names does not exist.
@@ -65,6 +65,29 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in declaration order.
+    pub const ALL: &'static [ErrorKind] = &[
+        Self::NotFound,
+        Self::AlreadyExists,
+        Self::Conflict,
+        Self::PermissionDenied,
+        Self::Unauthenticated,
+        Self::InvalidInput,
+        Self::PreconditionFailed,
+        Self::RangeNotSatisfiable,
+        Self::PayloadTooLarge,
+        Self::RateLimited,
+        Self::QuotaExceeded,
+        Self::Billing,
+        Self::Timeout,
+        Self::Unavailable,
+        Self::Internal,
+        Self::Network,
+        Self::Unsupported,
+        Self::Configuration,
+        Self::Other,
+    ];
+
     /// A stable snake_case identifier, for logs, metrics and serialization.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -204,6 +227,9 @@ pub enum Retry {
 }
 
 impl Retry {
+    /// Every piece of advice.
+    pub const ALL: &'static [Retry] = &[Self::Never, Self::Backoff];
+
     /// `true` for [`Retry::Backoff`].
     pub const fn is_retryable(self) -> bool {
         matches!(self, Self::Backoff)
@@ -226,8 +252,10 @@ impl fmt::Display for Retry {
 
 #[cfg(feature = "serde")]
 mod serde_impls {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
     use super::{ErrorKind, Retry};
-    use serde::{Serialize, Serializer};
+    use crate::serde_code::deserialize_name;
 
     impl Serialize for ErrorKind {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -235,9 +263,21 @@ mod serde_impls {
         }
     }
 
+    impl<'de> Deserialize<'de> for ErrorKind {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize_name(deserializer, Self::ALL, Self::as_str, "error kind")
+        }
+    }
+
     impl Serialize for Retry {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             serializer.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Retry {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserialize_name(deserializer, Self::ALL, Self::as_str, "retry advice")
         }
     }
 }

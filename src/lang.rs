@@ -16,7 +16,8 @@ use crate::ParseNameError;
 /// assert_eq!(Lang::ZhCn.to_string(), "zh-CN");
 /// assert!("fr".parse::<Lang>().is_err());
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default, strum::EnumIter, strum::EnumCount)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, Default)]
+#[non_exhaustive]
 pub enum Lang {
     /// English.
     #[default]
@@ -26,6 +27,9 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Every language.
+    pub const ALL: &'static [Lang] = &[Self::En, Self::ZhCn];
+
     /// The language tag: `en` or `zh-CN`.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -64,5 +68,21 @@ impl FromStr for Lang {
             })
             .map(|(_, lang)| *lang)
             .ok_or_else(|| ParseNameError::new("language", s))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Lang {
+    /// The language tag, `en` or `zh-CN`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Lang {
+    /// Exactly `en` or `zh-CN`, as serialized.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::serde_code::deserialize_name(deserializer, Self::ALL, Self::as_str, "language")
     }
 }

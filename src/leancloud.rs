@@ -4,9 +4,61 @@
 //! documented message of LeanCloud's error-code page. To read the generated source:
 //! `cargo run --example dump -- leancloud`.
 
+use http::{HeaderName, StatusCode};
+
+use crate::{
+    ApiError, ErrorKind, Retry,
+    entry::{catalogue_enum, parse_numeric_code, resolve_by_message},
+    json::{self, Value},
+    response::{self, Profile, X_REQUEST_ID},
+};
+
 include!(concat!(env!("OUT_DIR"), "/leancloud.rs"));
 
+catalogue_enum!(
+    LeanCloudError,
+    LeanCloud,
+    lookup = |code| parse_numeric_code(code).map_or(&[], LeanCloudError::variants_of)
+);
+
+static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
+
+/// LeanCloud's REST API answers `{"code": 137, "error": "..."}`; a 410 without a code means
+/// the app lives in another region, which only a settings change fixes.
+static PROFILE: Profile = Profile {
+    numeric_codes: true,
+    message_keys: &["error", "message"],
+    request_id_keys: &[],
+    request_id_headers: &REQUEST_ID_HEADERS,
+    code_header: None,
+    url_key: None,
+    status_in_body: false,
+    status_without_code: &[(StatusCode::GONE, ErrorKind::Configuration, Retry::Never)],
+};
+
 impl LeanCloudError {
+    /// Looks up a wire code with one perfect-hash probe; `None` if the catalogue does not
+    /// list it. A code documented with several messages gives its primary variant.
+    pub fn from_code(code: u32) -> Option<Self> {
+        Self::variants_of(code).first().copied()
+    }
+
+    /// Every variant documented under `code`, the primary one first; empty if unknown.
+    pub fn variants_of(code: u32) -> &'static [Self] {
+        CODES.get(&code).copied().unwrap_or(&[])
+    }
+
+    /// The code the server sends for this error.
+    pub const fn code(self) -> u32 {
+        ENTRIES[self as usize].number
+    }
+
+    /// The message the server sends with this code, byte for byte as documented (empty for
+    /// code 0, documented without one).
+    pub const fn message(self) -> &'static str {
+        ENTRIES[self as usize].message
+    }
+
     /// Looks up a code together with the message the server sent, for codes documented with
     /// several messages (251, 403, 605).
     ///
@@ -29,56 +81,69 @@ impl LeanCloudError {
     /// assert_eq!(LeanCloudError::from_code_and_message(9999, "Invalid Weibo session"), None);
     /// ```
     pub fn from_code_and_message(code: u32, message: &str) -> Option<Self> {
-        let variants = Self::variants_of(code);
-        let primary = *variants.first()?;
-        if variants.len() == 1 {
-            return Some(primary);
-        }
-        let exact = variants.iter().find(|v| v.message() == message);
-        let loose = || variants.iter().find(|v| loosely_equal(v.message(), message));
-        exact.or_else(loose).copied().or(Some(primary))
+        resolve_by_message(Self::variants_of(code), message)
     }
 }
 
-/// Equal ignoring ASCII case, surrounding whitespace and one trailing period.
-fn loosely_equal(documented: &str, sent: &str) -> bool {
-    normalize(documented).eq_ignore_ascii_case(normalize(sent))
-}
+/// How many bytes of a batch response are read at most.
+pub const MAX_BATCH_BODY: usize = 4 * 1024 * 1024;
 
-fn normalize(message: &str) -> &str {
-    let message = message.trim();
-    message.strip_suffix('.').unwrap_or(message).trim_end()
-}
-
-impl LeanCloudError {
-    /// A response's code, resolved by its message where the code has several.
-    pub(crate) fn resolve_parts(code: Option<&crate::RawCode>, message: Option<&str>) -> Option<Self> {
-        let number = code?.lookup_text()?.parse::<u32>().ok()?;
-        Self::from_code_and_message(number, message.unwrap_or(""))
-    }
-}
-
-/// One result per item of a `/batch` response.
+/// The result of every item of a `/batch` response, in order, parsed as it is asked for.
 ///
 /// LeanCloud answers a batch with HTTP 200 and a JSON array holding one result per request,
 /// `{"success": {...}}` or `{"error": {"code": N, "error": "..."}}`. A failed item becomes an
-/// [`ApiError`](crate::ApiError) whose status is its code's documented status (400 for an
-/// unknown code) and whose wire status is the batch's 200. A body that is not an array gives
-/// no items; at most the first 4 MiB are read, and items past that are not returned.
+/// [`ApiError`] whose status is its code's documented status (400 for an unknown code) and
+/// whose wire status is the batch's 200. An item that is neither (not an object, or an object
+/// with neither key) is an error item too, with no code and kind [`ErrorKind::Other`]: a batch
+/// item is never taken for a success it did not report.
+///
+/// A body that is not an array gives no items. At most the first [`MAX_BATCH_BODY`] bytes
+/// are read; items past that, or past a point where the array breaks, are not returned. The
+/// items are parsed lazily and borrow the body, so the iterator itself allocates nothing.
 ///
 /// # Examples
 ///
 /// ```
-/// use cloud_errcodes::{leancloud::{self, LeanCloudError}};
+/// use cloud_errcodes::leancloud::{self, LeanCloudError};
 ///
 /// let body = br#"[{"success": {"objectId": "51c3ba67e4b0f0e851c16221"}},
-///                 {"error": {"code": 137, "error": "A unique field was given a value that is already taken."}}]"#;
-/// let items = leancloud::parse_batch(body);
-/// assert_eq!(items.len(), 2);
+///                 {"error": {"code": 137, "error": "A unique field was given a value that is already taken."}},
+///                 null]"#;
+/// let items: Vec<_> = leancloud::parse_batch(body).collect();
+/// assert_eq!(items.len(), 3);
 /// assert!(items[0].is_ok());
-/// let err = items[1].as_ref().unwrap_err();
-/// assert_eq!(err.code(), Some(LeanCloudError::DuplicateValue));
+/// assert_eq!(items[1].as_ref().unwrap_err().code(), Some(LeanCloudError::DuplicateValue));
+/// assert!(items[2].is_err());
 /// ```
-pub fn parse_batch(body: &[u8]) -> Vec<Result<(), crate::ApiError<LeanCloudError>>> {
-    crate::response::parse_batch(body)
+pub fn parse_batch(body: &[u8]) -> impl Iterator<Item = Result<(), ApiError<LeanCloudError>>> + '_ {
+    let truncated = body.len() > MAX_BATCH_BODY;
+    let body = &body[..body.len().min(MAX_BATCH_BODY)];
+    let start = json::skip_bom_and_ws(body);
+    // Not an array: an iterator that yields nothing (`[` is checked by `Elements` itself).
+    json::Elements::new(body, start).map(move |at| batch_item(body, at, truncated))
+}
+
+/// One item of a batch: `Ok` only for an object with a `success` key and no `error` object.
+fn batch_item(body: &[u8], at: usize, truncated: bool) -> Result<(), ApiError<LeanCloudError>> {
+    let (mut error, mut success) = (None, false);
+    if body[at] == b'{' {
+        json::scan_object(body, at, |key, escaped, value| match value {
+            Value::Nested(object) if json::key_is(key, escaped, "error") && object.starts_with(b"{") => {
+                error = Some(object);
+            }
+            _ if json::key_is(key, escaped, "success") => success = true,
+            _ => {}
+        });
+    }
+    let ok = StatusCode::OK;
+    match error {
+        None if success => Ok(()),
+        None => Err(response::assemble(ok, ok, response::BodyFormat::Json, Default::default(), truncated)),
+        Some(object) => {
+            let (format, fields) = response::read_json_object(&PROFILE, object, 0);
+            let err: ApiError<LeanCloudError> = response::assemble(ok, ok, format, fields, truncated);
+            let status = err.code().map_or(StatusCode::BAD_REQUEST, LeanCloudError::http_status);
+            Err(response::with_status(err, status))
+        }
+    }
 }

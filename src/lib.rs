@@ -54,7 +54,10 @@
 //!   `openlist` brings in `aho-corasick` for symptom matching.
 //! - `serde`: provider enums serialize as their wire code and deserialize from it, and
 //!   [`ApiError`] serializes as a flat record.
-//! - `reqwest`: [`ProviderError::from_reqwest`] and [`ProviderError::check_reqwest`].
+//! - `reqwest`: [`ProviderError::parse_reqwest`] and [`ProviderError::check_reqwest`].
+//!
+//! [`http`] is part of this crate's API (statuses, headers, responses), and is re-exported as
+//! `cloud_errcodes::http` so that the versions always match.
 //! - `cli`: the `cloud-errcodes` command-line explainer (not needed by library users).
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
@@ -86,6 +89,8 @@ pub mod qingstor;
 pub mod upyun;
 
 pub use error::{ParseCodeError, ParseNameError};
+/// The `http` crate this crate's API uses (`StatusCode`, `HeaderMap`, `Response`).
+pub use http;
 pub use kind::{ErrorKind, Retry};
 pub use lang::Lang;
 #[cfg(feature = "leancloud")]

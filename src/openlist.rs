@@ -28,8 +28,101 @@
 use std::{ops::Range, sync::LazyLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use http::HeaderName;
+
+use crate::{
+    Lang, RawCode,
+    entry::catalogue_enum,
+    response::{Profile, X_REQUEST_ID},
+};
 
 include!(concat!(env!("OUT_DIR"), "/openlist.rs"));
+
+catalogue_enum!(
+    OpenListError,
+    OpenList,
+    lookup = OpenListError::variants_of,
+    from_parts = OpenListError::from_response_parts
+);
+
+static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
+
+/// OpenList answers HTTP 200 with `{"code": 500, "message": "...", "data": null}`: the body's
+/// `code` is the real HTTP status, and the message names the symptom.
+static PROFILE: Profile = Profile {
+    numeric_codes: false,
+    message_keys: &["message", "msg"],
+    request_id_keys: &[],
+    request_id_headers: &REQUEST_ID_HEADERS,
+    code_header: None,
+    url_key: None,
+    status_in_body: true,
+    status_without_code: &[],
+};
+
+/// The symptom facts of one variant, beside its catalogue entry.
+struct Symptom {
+    solution_en: &'static str,
+    solution_zh: &'static str,
+    patterns: &'static [&'static str],
+    /// When one text shows several symptoms, the highest rank wins.
+    specificity: u8,
+    /// What value the text carries next to the pattern.
+    value: Option<ValueKind>,
+}
+
+impl OpenListError {
+    /// Looks up a symptom by its stable id (`query_fail_61008`), ignoring surrounding
+    /// whitespace; `None` if unknown. To recognise a message, use
+    /// [`from_message`](Self::from_message).
+    pub fn from_code(id: &str) -> Option<Self> {
+        Self::variants_of(id).first().copied()
+    }
+
+    /// The variant with this symptom id, as a slice (empty if unknown).
+    fn variants_of(id: &str) -> &'static [Self] {
+        CODES.get(id.trim()).copied().unwrap_or(&[])
+    }
+
+    /// The symptom's stable id, such as `query_fail_61008`. OpenList sends no codes: the id is
+    /// ours, for logs, metrics and serialization.
+    pub const fn code(self) -> &'static str {
+        ENTRIES[self as usize].code
+    }
+
+    /// The symptom as the OpenList and AList documentation shows it: an example of the text,
+    /// not a fixed message (the servers add paths, ids and wrappers around it).
+    pub const fn message(self) -> &'static str {
+        ENTRIES[self as usize].message
+    }
+
+    /// The literal patterns that identify this symptom, matched ASCII-case-insensitively.
+    pub const fn patterns(self) -> &'static [&'static str] {
+        SYMPTOMS[self as usize].patterns
+    }
+
+    /// What to do about this symptom, in the given language.
+    pub const fn solution(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => SYMPTOMS[self as usize].solution_en,
+            Lang::ZhCn => SYMPTOMS[self as usize].solution_zh,
+        }
+    }
+
+    const fn specificity(self) -> u8 {
+        SYMPTOMS[self as usize].specificity
+    }
+
+    const fn value_kind(self) -> Option<ValueKind> {
+        SYMPTOMS[self as usize].value
+    }
+
+    /// OpenList's body `code` is an HTTP status; the symptom is in the message (or, from a
+    /// caller that stored it, a symptom id in place of the code).
+    fn from_response_parts(code: Option<&RawCode>, message: Option<&str>) -> Option<Self> {
+        message.and_then(Self::from_message).or_else(|| Self::from_code(code?.as_str()))
+    }
+}
 
 /// AList's errors are OpenList's: OpenList is a fork of AList and sends the same messages, so
 /// one catalogue serves both.
@@ -152,7 +245,7 @@ impl<'a> SymptomMatch<'a> {
 /// ASCII-lowercased copy of the text, case-sensitively, which lets the automaton use its SIMD
 /// prefilter; ASCII-case-insensitive matching would rule that out. `None` only if it cannot be
 /// built, which the tests rule out.
-static SYMPTOMS: LazyLock<Option<AhoCorasick>> = LazyLock::new(build_symptoms);
+static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(build_symptoms);
 
 /// The colon-chain wrappers, for [`SymptomMatch::tail`]; built on first use of `match_message`.
 static WRAPPERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
@@ -192,7 +285,7 @@ fn each_match(text: &str, found: impl FnMut(usize, Range<usize>)) {
 const SHORT: usize = 512;
 
 fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<usize>)) {
-    let Some(automaton) = SYMPTOMS.as_ref() else { return };
+    let Some(automaton) = AUTOMATON.as_ref() else { return };
     let bytes = text.as_bytes();
     let step = N - longest_pattern().saturating_sub(1).min(N / 2);
     let mut buf = [0u8; N];
@@ -246,14 +339,6 @@ impl OpenListError {
         let value = error.value_kind().and_then(|kind| read_value(kind, text, &span));
         let tail = tail_before(text, span.start);
         Some(SymptomMatch { error, pattern, span, value, tail })
-    }
-}
-
-impl OpenListError {
-    /// OpenList's body `code` is an HTTP status; the symptom is in the message (or, from a
-    /// caller that stored it, a symptom id in place of the code).
-    pub(crate) fn resolve_parts(code: Option<&crate::RawCode>, message: Option<&str>) -> Option<Self> {
-        message.and_then(Self::from_message).or_else(|| Self::from_code(code?.as_str()))
     }
 }
 

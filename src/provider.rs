@@ -2,10 +2,8 @@
 
 use std::{fmt, hash::Hash, str::FromStr};
 
+use crate::{ApiError, ErrorKind, Lang, ParseCodeError, ParseNameError, Retry, response};
 use http::{HeaderMap, Response, StatusCode};
-use strum::{EnumCount, IntoEnumIterator};
-
-use crate::{ApiError, ErrorKind, Lang, ParseCodeError, ParseNameError, RawCode, Retry, response};
 
 /// A cloud service whose error codes this crate knows.
 ///
@@ -18,7 +16,7 @@ use crate::{ApiError, ErrorKind, Lang, ParseCodeError, ParseNameError, RawCode, 
 /// assert_eq!("AList".parse::<Provider>().unwrap(), Provider::OpenList);
 /// assert_eq!(Provider::Upyun.to_string(), "upyun");
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, strum::EnumIter, strum::EnumCount)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[non_exhaustive]
 pub enum Provider {
     /// UpYun (又拍云) storage REST API: 8-digit numeric codes.
@@ -32,6 +30,9 @@ pub enum Provider {
 }
 
 impl Provider {
+    /// Every provider, whether or not its feature is enabled.
+    pub const ALL: &'static [Provider] = &[Self::Upyun, Self::QingStor, Self::LeanCloud, Self::OpenList];
+
     /// The slug used in `Display` output, module and catalogue names: `upyun`, `qingstor`,
     /// `leancloud` or `openlist`.
     pub const fn as_str(self) -> &'static str {
@@ -66,36 +67,84 @@ impl FromStr for Provider {
     /// Accepts each slug in any case, and `alist` for OpenList (its upstream, same messages).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let name = s.trim();
-        Self::iter()
+        Self::ALL
+            .iter()
+            .copied()
             .find(|p| p.as_str().eq_ignore_ascii_case(name))
             .or_else(|| name.eq_ignore_ascii_case("alist").then_some(Self::OpenList))
             .ok_or_else(|| ParseNameError::new("provider", s))
     }
 }
 
-pub(crate) mod sealed {
-    /// Only this crate's generated enums implement [`ProviderError`](super::ProviderError).
-    pub trait Sealed {}
+#[cfg(feature = "serde")]
+impl serde::Serialize for Provider {
+    /// The slug, such as `upyun`.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Provider {
+    /// Exactly a slug, as serialized.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::serde_code::deserialize_name(deserializer, Self::ALL, Self::as_str, "provider")
+    }
+}
+
+pub(crate) mod sealed {
+    use crate::{RawCode, entry::Entry, response::Profile};
+
+    /// Proof of being inside this crate: the hidden methods below take one, and only this
+    /// crate can make one, so nobody else can call them (not even through a generic bound).
+    #[derive(Clone, Copy, Debug)]
+    pub struct Internal(pub(crate) ());
+
+    /// Only this crate's generated enums implement [`ProviderError`](super::ProviderError).
+    pub trait Sealed: Copy + 'static {
+        /// The catalogue entry behind this variant.
+        fn entry(self, _: Internal) -> &'static Entry;
+
+        /// Every variant documented under a code given as text, the primary one first.
+        fn variants_of_text(code: &str, _: Internal) -> &'static [Self];
+
+        /// Where this provider's responses put the code, message and request id.
+        fn profile(_: Internal) -> &'static Profile;
+
+        /// The variant a response names, from its raw code and message: the code's variants,
+        /// told apart by the message where the code has several.
+        fn from_parts(code: Option<&RawCode>, message: Option<&str>, _: Internal) -> Option<Self>
+        where
+            Self: super::ProviderError,
+        {
+            let variants = Self::variants_of_text(&code?.lookup_text()?, Internal(()));
+            crate::entry::resolve_by_message(variants, message.unwrap_or(""))
+        }
+    }
+}
+
+pub(crate) use sealed::Internal;
 
 /// What every provider's error enum offers, so generic code can handle any of them.
 ///
 /// Implemented by [`UpyunError`](crate::UpyunError), [`QingStorError`](crate::QingStorError)
 /// and the other provider enums; sealed, so methods can be added without breaking anyone.
+/// Each enum also has the accessors as inherent methods, usable without importing this trait.
 ///
 /// # Examples
 ///
 /// ```
-/// use cloud_errcodes::{ProviderError, QingStorError, UpyunError};
+/// # #[cfg(feature = "upyun")] {
+/// use cloud_errcodes::{ProviderError, UpyunError};
 ///
 /// fn retryable_codes<E: ProviderError>() -> Vec<&'static str> {
 ///     E::all().filter(|e| e.is_retryable()).map(|e| e.code_str()).collect()
 /// }
 ///
 /// assert!(retryable_codes::<UpyunError>().contains(&"42900001"));
-/// assert!(retryable_codes::<QingStorError>().contains(&"service_unavailable"));
-/// assert_eq!(<QingStorError as ProviderError>::from_code_str("bucket_not_empty"),
-///            Some(QingStorError::BucketNotEmpty));
+/// assert_eq!(<UpyunError as ProviderError>::from_code_str("40300004"), Some(UpyunError::BucketFull));
+/// assert_eq!(UpyunError::ALL.len(), UpyunError::all().len());
+/// # }
 /// ```
 pub trait ProviderError:
     sealed::Sealed
@@ -109,36 +158,63 @@ pub trait ProviderError:
     + Send
     + Sync
     + 'static
-    + IntoEnumIterator
-    + EnumCount
     + FromStr<Err = ParseCodeError>
 {
     /// The provider whose codes these are.
     const PROVIDER: Provider;
 
-    /// Looks up a code given as text (`"40300004"`, `"bucket_not_empty"`); `None` if unknown.
-    fn from_code_str(code: &str) -> Option<Self>;
+    /// Every variant, in catalogue order.
+    const ALL: &'static [Self];
 
-    /// The code as text, exactly as it appears on the wire.
-    fn code_str(self) -> &'static str;
+    /// Every variant, in catalogue order.
+    fn all() -> impl ExactSizeIterator<Item = Self> + DoubleEndedIterator + Clone {
+        Self::ALL.iter().copied()
+    }
+
+    /// Looks up a code given as text (`"40300004"`, `"bucket_not_empty"`), ignoring
+    /// surrounding whitespace; `None` if unknown. A code documented with several meanings
+    /// gives its primary one.
+    fn from_code_str(code: &str) -> Option<Self> {
+        Self::variants_of_text(code, Internal(())).first().copied()
+    }
+
+    /// The code as text, exactly as it appears on the wire. For OpenList, which sends no
+    /// codes, it is the symptom's stable id (`query_fail_61008`).
+    fn code_str(self) -> &'static str {
+        self.entry(Internal(())).code
+    }
 
     /// The code as a number, for providers whose codes are numbers.
-    fn numeric_code(self) -> Option<u32>;
+    fn numeric_code(self) -> Option<u32> {
+        Self::profile(Internal(())).numeric_codes.then_some(self.entry(Internal(())).number)
+    }
 
-    /// The fixed message the server sends with this code, where the documentation gives one.
-    fn wire_message(self) -> Option<&'static str>;
+    /// The fixed message the server sends with this code, where the catalogue gives one. For
+    /// OpenList it is the symptom as its documentation shows it: an example of the text the
+    /// server sends, not a fixed wire message.
+    fn wire_message(self) -> Option<&'static str> {
+        Some(self.entry(Internal(())).message).filter(|message| !message.is_empty())
+    }
 
     /// A short lowercase English phrase, as `Display` shows it after the code.
-    fn summary(self) -> &'static str;
+    fn summary(self) -> &'static str {
+        self.entry(Internal(())).summary
+    }
 
     /// The HTTP status the provider answers with for this error.
-    fn http_status(self) -> StatusCode;
+    fn http_status(self) -> StatusCode {
+        self.entry(Internal(())).status_code()
+    }
 
     /// The cross-provider kind.
-    fn kind(self) -> ErrorKind;
+    fn kind(self) -> ErrorKind {
+        self.entry(Internal(())).kind
+    }
 
     /// Whether and how the same request may be retried.
-    fn retry(self) -> Retry;
+    fn retry(self) -> Retry {
+        self.entry(Internal(())).retry
+    }
 
     /// `true` when retrying with backoff may succeed.
     fn is_retryable(self) -> bool {
@@ -146,28 +222,13 @@ pub trait ProviderError:
     }
 
     /// What this error means, in the given language.
-    fn description(self, lang: Lang) -> &'static str;
-
-    /// Every variant, in catalogue order.
-    fn all() -> <Self as IntoEnumIterator>::Iterator {
-        Self::iter()
-    }
-
-    /// The variant a response names, from its raw code and message. LeanCloud uses the
-    /// message to tell apart causes that share a code; OpenList recognises the message alone.
-    #[doc(hidden)]
-    fn from_parts(code: Option<&RawCode>, message: Option<&str>) -> Option<Self> {
-        let _ = message;
-        let code = code?;
-        match code.as_u32() {
-            Some(number) => Self::from_code_u32(number),
-            None => Self::from_code_str(&code.lookup_text()?),
+    fn description(self, lang: Lang) -> &'static str {
+        let entry = self.entry(Internal(()));
+        match lang {
+            Lang::En => entry.en,
+            Lang::ZhCn => entry.zh,
         }
     }
-
-    /// Looks up a numeric code; `None` for providers whose codes are strings.
-    #[doc(hidden)]
-    fn from_code_u32(code: u32) -> Option<Self>;
 
     /// Parses a raw error response: the HTTP status, the headers and the body bytes.
     ///
@@ -178,6 +239,7 @@ pub trait ProviderError:
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "qingstor")] {
     /// use cloud_errcodes::{BodyFormat, ProviderError, QingStorError};
     /// use http::{HeaderMap, HeaderValue, StatusCode};
     ///
@@ -193,6 +255,7 @@ pub trait ProviderError:
     /// assert_eq!(err.body_format(), BodyFormat::Html);
     /// assert_eq!(err.message(), Some("502 Bad Gateway"));
     /// assert!(err.is_retryable());
+    /// # }
     /// ```
     fn parse_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError<Self> {
         response::parse(status, headers, body)
@@ -204,13 +267,22 @@ pub trait ProviderError:
     }
 
     /// `Ok` when the response is a success the way the provider means it, else the parsed
-    /// error. For UpYun, QingStor and LeanCloud success is a 2xx status; OpenList answers
-    /// HTTP 200 for failures too, so there success also needs the body's `code` to be 200
-    /// (a body without a `code`, such as a download, is a success).
+    /// error.
+    ///
+    /// For UpYun, QingStor and LeanCloud success is a 2xx status. OpenList answers HTTP 200
+    /// for failures too: a 2xx response whose body is OpenList's API envelope (a JSON object
+    /// with `code` and `message`) fails when that `code` is not 200; any other 2xx body (a
+    /// download, even a JSON file with a `code` key of its own) is a success. Informational
+    /// (1xx) and `304 Not Modified` answers are not failures either.
+    ///
+    /// # Errors
+    ///
+    /// The parsed [`ApiError`] when the response is a failure.
     ///
     /// # Examples
     ///
     /// ```
+    /// # #[cfg(feature = "openlist")] {
     /// use cloud_errcodes::{OpenListError, ProviderError};
     /// use http::{HeaderMap, StatusCode};
     ///
@@ -222,6 +294,7 @@ pub trait ProviderError:
     /// assert_eq!(err.code(), Some(OpenListError::QueryFail61008));
     /// assert_eq!(err.http_status(), StatusCode::INTERNAL_SERVER_ERROR);
     /// assert_eq!(err.wire_status(), StatusCode::OK);
+    /// # }
     /// ```
     fn check_parts(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Result<(), ApiError<Self>> {
         match response::is_failure::<Self>(status, body) {
@@ -231,6 +304,10 @@ pub trait ProviderError:
     }
 
     /// [`check_parts`](Self::check_parts) on an [`http::Response`].
+    ///
+    /// # Errors
+    ///
+    /// The parsed [`ApiError`] when the response is a failure.
     fn check_response<B: AsRef<[u8]>>(response: &Response<B>) -> Result<(), ApiError<Self>> {
         Self::check_parts(response.status(), response.headers(), response.body().as_ref())
     }
@@ -239,46 +316,60 @@ pub trait ProviderError:
     ///
     /// Keeps the status and headers and reads at most the parser's bounded prefix of the body
     /// ([`MAX_BODY`](crate::response::MAX_BODY) bytes): the rest of a large body is never
-    /// downloaded. A transport error while reading ends the body; what arrived is parsed.
+    /// downloaded. A transport error while reading ends the body: what arrived is parsed, and
+    /// the error says it is incomplete ([`ApiError::is_truncated`]). How long reading may
+    /// take is bounded by the client's timeouts.
     ///
     /// # Examples
     ///
     /// ```no_run
+    /// # #[cfg(feature = "upyun")] {
     /// use cloud_errcodes::{ProviderError, UpyunError};
     ///
     /// # async fn demo(client: reqwest::Client) -> Result<(), reqwest::Error> {
     /// let response = client.delete("https://v0.api.upyun.com/bucket/file.txt").send().await?;
     /// if !response.status().is_success() {
-    ///     let err = UpyunError::from_reqwest(response).await;
+    ///     let err = UpyunError::parse_reqwest(response).await;
     ///     eprintln!("{err}"); // upyun 40400001: file or directory not found (HTTP 404, ...)
     /// }
     /// # Ok(())
     /// # }
+    /// # }
     /// ```
     #[cfg(feature = "reqwest")]
-    fn from_reqwest(response: reqwest::Response) -> impl Future<Output = ApiError<Self>> + Send {
-        crate::with_reqwest::from_response::<Self>(response)
+    fn parse_reqwest(response: reqwest::Response) -> impl Future<Output = ApiError<Self>> + Send {
+        crate::with_reqwest::parse::<Self>(response)
     }
 
     /// Passes a successful `reqwest` response through, and turns a failed one into the parsed
     /// error, deciding success the way the provider means it (feature `reqwest`).
     ///
     /// For UpYun, QingStor and LeanCloud success is a 2xx status, and the response is handed
-    /// back untouched. OpenList can only be judged from its body (HTTP 200 with a body `code`
-    /// other than 200 is a failure), so for it the start of the body is read first; on success
-    /// the caller gets a rebuilt response with the same status, version and headers, whose
-    /// body is the part read followed by the rest, streamed unread. (The rebuilt response
-    /// no longer knows its URL.)
+    /// back untouched. OpenList can only be judged from its body (see
+    /// [`check_parts`](Self::check_parts)), so for it the body is read only as far as needed
+    /// to decide: a body that does not start like OpenList's JSON envelope is a success at
+    /// once, an envelope is decided as soon as its `code` (and, for a failure, its `message`)
+    /// has arrived. On success the caller gets a rebuilt response with the same status,
+    /// version and headers, whose body is the part read followed by the rest, streamed
+    /// unread; a transport error met while deciding is yielded by that body where it
+    /// happened, so a cut download never looks complete. (The rebuilt response no longer
+    /// knows its URL.) How long reading may take is bounded by the client's timeouts.
+    ///
+    /// # Errors
+    ///
+    /// The parsed [`ApiError`] when the response is a failure.
     ///
     /// # Examples
     ///
     /// ```no_run
+    /// # #[cfg(feature = "openlist")] {
     /// use cloud_errcodes::{ApiError, OpenListError, ProviderError};
     ///
     /// # async fn demo(client: reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
     /// let response = client.post("http://127.0.0.1:5244/api/fs/list").send().await?;
     /// let listing = OpenListError::check_reqwest(response).await?.text().await?;
     /// # Ok(())
+    /// # }
     /// # }
     /// ```
     #[cfg(feature = "reqwest")]

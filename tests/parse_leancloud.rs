@@ -163,7 +163,7 @@ fn batch_gives_one_result_per_item() {
         {"error": {"code": 9999, "error": "something new"}},
         {"error": {"code": 605, "error": "SMS sign not verified"}}
     ]"#;
-    let items = leancloud::parse_batch(body);
+    let items: Vec<_> = leancloud::parse_batch(body).collect();
     assert_eq!(items.len(), 5);
     assert!(items[0].is_ok());
     assert!(items[2].is_ok(), "an `error` key nested inside `success` is not a failure");
@@ -176,9 +176,36 @@ fn batch_gives_one_result_per_item() {
     assert_eq!((err.code(), err.raw_code().unwrap().as_str(), err.message()), (None, "9999", Some("something new")));
     assert_eq!(items[4].as_ref().unwrap_err().code(), Some(L::SmsSignNotVerified));
 
-    assert!(leancloud::parse_batch(b"").is_empty());
-    assert!(leancloud::parse_batch(br#"{"code": 1}"#).is_empty());
+    assert_eq!(leancloud::parse_batch(b"").count(), 0);
+    assert_eq!(leancloud::parse_batch(br#"{"code": 1}"#).count(), 0);
     // A cut batch keeps the items read before the cut.
     let cut = leancloud::parse_batch(br#"[{"success": {}}, {"error": {"code": 137}}, {"err"#);
-    assert_eq!(cut.len(), 2);
+    assert_eq!(cut.count(), 2);
+}
+
+#[test]
+fn batch_items_that_report_no_success_are_errors() {
+    // Regression: `0`, `"x"`, `null`, `{}` and an `error` that is not an object were successes.
+    let body = br#"[0, "x", null, {}, {"error": "busy"}, [], {"success": true}]"#;
+    let items: Vec<_> = leancloud::parse_batch(body).collect();
+    assert_eq!(items.len(), 7);
+    for (i, item) in items[..6].iter().enumerate() {
+        let err = item.as_ref().expect_err("not a reported success");
+        assert_eq!((err.code(), err.raw_code(), err.kind()), (None, None, K::Other), "item {i}");
+        assert_eq!(err.wire_status(), StatusCode::OK);
+    }
+    assert!(items[6].is_ok());
+}
+
+#[test]
+fn batch_is_lazy_and_bounded() {
+    // Regression: 4 MiB of `[0,0,...]` became 2 million results held at once (+213 MB). The
+    // items are now parsed as they are asked for, and nothing past the read limit is read.
+    let mut body = b"[".to_vec();
+    while body.len() < leancloud::MAX_BATCH_BODY + 1024 {
+        body.extend_from_slice(b"0,");
+    }
+    assert_eq!(leancloud::parse_batch(&body).take(3).count(), 3);
+    let items = leancloud::parse_batch(&body).count();
+    assert_eq!(items, leancloud::MAX_BATCH_BODY / 2, "items past the limit are not returned");
 }

@@ -41,8 +41,14 @@ fn body_code_is_the_status_and_wire_status_is_kept() {
     assert_eq!(err.wire_status(), StatusCode::OK);
     assert_eq!(
         err.to_string(),
-        "openlist query_fail_61008: failed get objs: failed to list objs: query fail [61008] (HTTP 500)"
+        "openlist query_fail_61008: the driver cannot sort this listing (HTTP 500)",
+        "a known symptom shows our summary, as for every provider"
     );
+    assert_eq!(err.message(), Some("failed get objs: failed to list objs: query fail [61008]"));
+    // Body codes that are no HTTP status leave the wire status in charge.
+    for body in [&br#"{"code": 99, "message": "x"}"#[..], br#"{"code": 1000, "message": "x"}"#, br#"{"code": -500}"#] {
+        assert_eq!(parse::<O>(200, &[], body).http_status(), StatusCode::OK, "{}", String::from_utf8_lossy(body));
+    }
     let err = parse::<O>(200, &[], br#"{"code": 401.0, "message": "token is invalidated"}"#);
     assert_eq!(err.http_status(), StatusCode::UNAUTHORIZED);
 }
@@ -56,8 +62,22 @@ fn check_reads_success_from_the_body() {
     assert!(O::check_parts(StatusCode::OK, &h, b"binary file contents").is_ok(), "a download is a success");
     assert!(O::check_parts(StatusCode::OK, &h, br#"{"name": "no code at all"}"#).is_ok());
     assert!(O::check_parts(StatusCode::OK, &h, br#"{"data": {"code": 500}, "code": 200}"#).is_ok());
-    for body in [&br#"{"code": 500, "message": "x"}"#[..], br#"{"code": 202}"#, br#"{"code": "500"}"#] {
+    // Only OpenList's envelope (`code` and `message`) is judged by its code: a downloaded JSON
+    // file with a `code` key of its own is a success.
+    for body in [&br#"{"code": 1, "name": "config.json"}"#[..], br#"{"code": 500}"#, br#"{"code": "500", "data": 1}"#] {
+        assert!(O::check_parts(StatusCode::OK, &h, body).is_ok(), "{}", String::from_utf8_lossy(body));
+    }
+    for body in [
+        &br#"{"code": 500, "message": "x"}"#[..],
+        br#"{"message": "x", "code": 202}"#,
+        br#"{"code": "500", "message": "x", "data": null}"#,
+        br#"{"code": "+200", "message": "success"}"#,
+    ] {
         assert!(O::check_parts(StatusCode::OK, &h, body).is_err(), "{}", String::from_utf8_lossy(body));
+    }
+    // Interim answers and 304 are no failures, for every provider.
+    for status in [StatusCode::CONTINUE, StatusCode::NOT_MODIFIED] {
+        assert!(O::check_parts(status, &h, b"").is_ok(), "{status}");
     }
     assert!(O::check_parts(StatusCode::NOT_FOUND, &h, b"<html></html>").is_err());
 }

@@ -45,7 +45,11 @@ fn url_is_kept_and_display_is_one_line() {
         br#"{"code": "bucket_not_empty", "message": "Bucket is not empty", "url": "https://docs.qingcloud.com/x"}"#,
     );
     assert_eq!(err.url(), Some("https://docs.qingcloud.com/x"));
-    assert_eq!(err.to_string(), "qingstor bucket_not_empty: Bucket is not empty (HTTP 409, request aa08cf7a43f611e5)");
+    assert_eq!(
+        err.to_string(),
+        "qingstor bucket_not_empty: the bucket is not empty (HTTP 409, request aa08cf7a43f611e5)",
+        "a known code shows our summary, whatever the server's wording"
+    );
     assert!(!err.is_retryable());
     let err = parse::<Q>(503, &[], b"");
     assert!(err.is_retryable());
@@ -58,4 +62,76 @@ fn check_decides_by_status() {
     assert!(Q::check_response(&ok).is_ok());
     let failed = http::Response::builder().status(403).body(&br#"{"code": "permission_denied"}"#[..]).unwrap();
     assert_eq!(Q::check_response(&failed).unwrap_err().code(), Some(Q::PermissionDenied));
+}
+
+#[test]
+fn display_escapes_every_field_from_the_server() {
+    // Regression: the raw code and the request id were written unescaped.
+    let cases: &[(&[(&str, &str)], &[u8], &str)] = &[
+        (&[], br#"{"code":"a\nb"}"#, r"qingstor a\nb: Conflict (HTTP 409)"),
+        (&[], br#"{"code":"\u001b[31mRED"}"#, r"qingstor \u{1b}[31mRED: Conflict (HTTP 409)"),
+        (
+            &[],
+            br#"{"request_id":"x\nINJECTED","message":"m\u2028n"}"#,
+            r"qingstor: m\u{2028}n (HTTP 409, request x\nINJECTED)",
+        ),
+        (&[], br#"{"code":"\u202eevil","message":"\t"}"#, r"qingstor \u{202e}evil: \t (HTTP 409)"),
+    ];
+    for (headers, body, want) in cases {
+        assert_eq!(parse::<Q>(409, headers, body).to_string(), *want);
+    }
+}
+
+#[test]
+fn display_is_capped_whatever_the_server_sent() {
+    let message = "m".repeat(50_000);
+    let id = "i".repeat(5_000);
+    let body = format!(r#"{{"code": "{}", "message": "{message}", "request_id": "{id}"}}"#, "c".repeat(5000));
+    let err = parse::<Q>(409, &[], body.as_bytes());
+    assert_eq!(err.message().map(str::len), Some(50_000), "the accessor keeps it whole");
+    let shown = err.to_string();
+    assert!(shown.len() < 500, "{} bytes", shown.len());
+    assert_eq!(shown.matches('…').count(), 3, "{shown}");
+}
+
+#[test]
+fn header_values_are_capped() {
+    // Regression: a 100 MB header value was copied whole.
+    let huge = "r".repeat(1 << 20);
+    let err = parse::<Q>(409, &[("x-qs-request-id", huge.as_str())], b"");
+    assert_eq!(err.request_id().map(str::len), Some(cloud_errcodes::response::MAX_FIELD));
+}
+
+#[test]
+fn debug_shows_the_fields_not_the_packing() {
+    let err = parse::<Q>(409, &[], br#"{"code": "bucket_not_empty", "message": "m", "request_id": "r", "url": "u"}"#);
+    let debug = format!("{err:?}");
+    for part in [r#"message: Some("m")"#, r#"request_id: Some("r")"#, r#"url: Some("u")"#, "code: Some(BucketNotEmpty)"]
+    {
+        assert!(debug.contains(part), "{debug}");
+    }
+    assert!(!debug.contains("spans") && !debug.contains("buf"), "{debug}");
+}
+
+#[test]
+fn retry_after_comes_from_the_header() {
+    use std::time::Duration;
+    let err = parse::<Q>(429, &[("retry-after", "30")], b"");
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(30)));
+    let err = parse::<Q>(
+        503,
+        &[("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"), ("date", "Wed, 21 Oct 2015 07:26:30 GMT")],
+        b"",
+    );
+    assert_eq!(err.retry_after(), Some(Duration::from_secs(90)));
+    assert_eq!(parse::<Q>(503, &[("retry-after", "soon")], b"").retry_after(), None);
+    assert_eq!(parse::<Q>(503, &[], b"").retry_after(), None);
+}
+
+#[test]
+fn an_api_error_can_be_built_from_a_code() {
+    let err = cloud_errcodes::ApiError::from(Q::BucketNotEmpty);
+    assert_eq!((err.code(), err.http_status().as_u16(), err.message()), (Some(Q::BucketNotEmpty), 409, None));
+    assert_eq!(err.raw_code().map(|c| c.as_str()), Some("bucket_not_empty"));
+    assert_eq!(err.to_string(), "qingstor bucket_not_empty: the bucket is not empty (HTTP 409)");
 }

@@ -1,4 +1,4 @@
-//! `from_reqwest` and `check_reqwest` against a real HTTP server on 127.0.0.1 that answers like
+//! `parse_reqwest` and `check_reqwest` against a real HTTP server on 127.0.0.1 that answers like
 //! each provider. No network beyond loopback.
 
 use std::{
@@ -108,7 +108,7 @@ fn client() -> reqwest::Client {
 async fn upyun_json_error_and_empty_head_404() {
     let (addr, _) = serve().await;
     let response = client().get(format!("http://{addr}/upyun/full")).send().await.unwrap();
-    let err = UpyunError::from_reqwest(response).await;
+    let err = UpyunError::parse_reqwest(response).await;
     assert_eq!(err.code(), Some(UpyunError::BucketFull));
     assert_eq!(err.request_id(), Some("11e4a729d24943409933a5e8314cd32e"));
     assert_eq!(err.to_string(), "upyun 40300004: bucket is full (HTTP 403, request 11e4a729d24943409933a5e8314cd32e)");
@@ -134,7 +134,7 @@ async fn nginx_html_page() {
 async fn slow_body_is_read_to_its_end() {
     let (addr, _) = serve().await;
     let response = client().get(format!("http://{addr}/qingstor/slow")).send().await.unwrap();
-    let err = QingStorError::from_reqwest(response).await;
+    let err = QingStorError::parse_reqwest(response).await;
     assert_eq!(err.code(), Some(QingStorError::FetchThrottled));
     assert_eq!(err.message(), Some("slow down"));
     assert_eq!(err.request_id(), Some("r-slow"));
@@ -155,7 +155,7 @@ async fn a_body_larger_than_the_cap_is_not_downloaded() {
     let (addr, served) = serve().await;
     let started = Instant::now();
     let response = client().get(format!("http://{addr}/upyun/huge")).send().await.unwrap();
-    let err = UpyunError::from_reqwest(response).await;
+    let err = UpyunError::parse_reqwest(response).await;
     assert!(err.is_truncated());
     assert_eq!(err.code(), Some(UpyunError::BucketFull));
     assert_eq!(err.body_format(), BodyFormat::PartialJson);

@@ -1,0 +1,324 @@
+//! [`ApiError`], a parsed error response, and how it is shown.
+
+use std::{fmt, time::Duration};
+
+use http::StatusCode;
+
+use super::{BodyFormat, RawCode};
+use crate::{ErrorKind, Provider, ProviderError, Retry};
+
+/// A failed API call of one provider, parsed from the raw response, owning everything it
+/// could read.
+///
+/// Built by [`ProviderError::parse_parts`], [`ProviderError::parse_response`] and the
+/// `check_*` methods, or from a catalogue entry with [`From`] (for tests of code that handles
+/// these errors).
+///
+/// # Display
+///
+/// `Display` is one line, the same shape for every provider:
+/// `<provider> <code>: <text> (HTTP <status>, request <id>)`. When the response names a known
+/// code, `<code>` is that code and `<text>` our short summary of it (the enum's own `Display`),
+/// so the line is stable whatever wording the server used; otherwise `<code>` is the raw code
+/// (omitted when there was none) and `<text>` the server's message, else the status's reason
+/// phrase. Everything that came from the server is shown with control characters escaped
+/// (`\n`, `\u{1b}`) and cut to a few hundred characters (marked `…`); the accessors return
+/// it whole.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "upyun")] {
+/// use cloud_errcodes::{BodyFormat, ErrorKind, ProviderError, UpyunError};
+/// use http::{HeaderMap, StatusCode};
+///
+/// let body = br#"{"msg": "bucket is full", "code": 40300004, "id": "11e4a729d24943409933a5e8314cd32e"}"#;
+/// let err = UpyunError::parse_parts(StatusCode::FORBIDDEN, &HeaderMap::new(), body);
+/// assert_eq!(err.code(), Some(UpyunError::BucketFull));
+/// assert_eq!(err.message(), Some("bucket is full"));
+/// assert_eq!(err.request_id(), Some("11e4a729d24943409933a5e8314cd32e"));
+/// assert_eq!(err.kind(), ErrorKind::QuotaExceeded);
+/// assert_eq!(err.body_format(), BodyFormat::Json);
+/// assert_eq!(
+///     err.to_string(),
+///     "upyun 40300004: bucket is full (HTTP 403, request 11e4a729d24943409933a5e8314cd32e)"
+/// );
+///
+/// let unknown = br#"{"code": "4030\n0004", "msg": "line one\nline two"}"#;
+/// let err = UpyunError::parse_parts(StatusCode::FORBIDDEN, &HeaderMap::new(), unknown);
+/// assert_eq!(err.to_string(), r"upyun 4030\n0004: line one\nline two (HTTP 403)");
+/// # }
+/// ```
+#[derive(Clone, PartialEq, Eq)]
+pub struct ApiError<E: ProviderError> {
+    pub(super) code: Option<E>,
+    pub(super) http_status: StatusCode,
+    pub(super) wire_status: StatusCode,
+    pub(super) kind: ErrorKind,
+    pub(super) retry: Retry,
+    pub(super) retry_after: Option<Duration>,
+    pub(super) body_format: BodyFormat,
+    pub(super) truncated: bool,
+    pub(super) raw_code: Option<RawCode>,
+    /// The message, request id and url, in one allocation.
+    pub(super) texts: Texts,
+}
+
+/// Up to three strings in one buffer, each found by its byte range. Each is at most
+/// [`MAX_FIELD`](super::MAX_FIELD) bytes, so the offsets fit in `u32`.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub(super) struct Texts {
+    buf: Box<str>,
+    spans: [Option<(u32, u32)>; 3],
+}
+
+impl Texts {
+    pub(super) const MESSAGE: usize = 0;
+    pub(super) const REQUEST_ID: usize = 1;
+    pub(super) const URL: usize = 2;
+
+    pub(super) fn new(parts: [Option<&str>; 3]) -> Self {
+        let parts = parts.map(|part| part.map(super::cap_field));
+        let total: usize = parts.iter().flatten().map(|p| p.len()).sum();
+        let mut buf = String::with_capacity(total);
+        let mut spans = [None; 3];
+        for (span, part) in spans.iter_mut().zip(parts) {
+            if let Some(part) = part {
+                let start = u32::try_from(buf.len()).unwrap_or(u32::MAX);
+                buf.push_str(part);
+                *span = Some((start, u32::try_from(buf.len()).unwrap_or(u32::MAX)));
+            }
+        }
+        Self { buf: buf.into_boxed_str(), spans }
+    }
+
+    fn get(&self, which: usize) -> Option<&str> {
+        let (start, end) = self.spans[which]?;
+        self.buf.get(start as usize..end as usize)
+    }
+}
+
+impl<E: ProviderError> ApiError<E> {
+    /// The provider that answered.
+    pub fn provider(&self) -> Provider {
+        E::PROVIDER
+    }
+
+    /// The status that describes the failure: the one received, except for OpenList JSON
+    /// bodies, whose `code` field is the real status (the HTTP 200 it came with is
+    /// [`wire_status`](Self::wire_status)).
+    pub fn http_status(&self) -> StatusCode {
+        self.http_status
+    }
+
+    /// The HTTP status line the response actually had.
+    pub fn wire_status(&self) -> StatusCode {
+        self.wire_status
+    }
+
+    /// The catalogue entry the response names, when the code (or, for OpenList, the message)
+    /// is known.
+    pub fn code(&self) -> Option<E> {
+        self.code
+    }
+
+    /// The code exactly as the body (or a header) gave it, known or not.
+    pub fn raw_code(&self) -> Option<&RawCode> {
+        self.raw_code.as_ref()
+    }
+
+    /// The server's message, decoded; for HTML pages, the page title.
+    pub fn message(&self) -> Option<&str> {
+        self.texts.get(Texts::MESSAGE)
+    }
+
+    /// The request id, from the provider's header or body.
+    pub fn request_id(&self) -> Option<&str> {
+        self.texts.get(Texts::REQUEST_ID)
+    }
+
+    /// A help link the body carried (QingStor's `url`).
+    pub fn url(&self) -> Option<&str> {
+        self.texts.get(Texts::URL)
+    }
+
+    /// The kind: from the catalogue entry when known, else from the HTTP status (see
+    /// [`ErrorKind::from_status`]).
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// Retry advice: from the catalogue entry when known, else from the kind.
+    pub fn retry(&self) -> Retry {
+        self.retry
+    }
+
+    /// `true` when retrying with backoff may succeed.
+    pub fn is_retryable(&self) -> bool {
+        self.retry.is_retryable()
+    }
+
+    /// How long the server asked the caller to wait, from the `Retry-After` header (429 and
+    /// 503 answers carry it): seconds as sent, or the time until the HTTP date it names,
+    /// measured from the response's `Date` header (else from when it was parsed). `None`
+    /// without the header, or when its value is neither.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "qingstor")] {
+    /// use std::time::Duration;
+    /// use cloud_errcodes::{ProviderError, QingStorError};
+    /// use http::{HeaderMap, HeaderValue, StatusCode};
+    ///
+    /// let mut headers = HeaderMap::new();
+    /// headers.insert("retry-after", HeaderValue::from_static("Sun, 06 Nov 1994 08:50:37 GMT"));
+    /// headers.insert("date", HeaderValue::from_static("Sun, 06 Nov 1994 08:49:37 GMT"));
+    /// let err = QingStorError::parse_parts(StatusCode::TOO_MANY_REQUESTS, &headers, b"");
+    /// assert_eq!(err.retry_after(), Some(Duration::from_secs(60)));
+    /// # }
+    /// ```
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// What the body was.
+    pub fn body_format(&self) -> BodyFormat {
+        self.body_format
+    }
+
+    /// `true` when only the start of the body was read: it was longer than
+    /// [`MAX_BODY`](super::MAX_BODY), or the connection broke while it was read.
+    pub fn is_truncated(&self) -> bool {
+        self.truncated
+    }
+}
+
+impl<E: ProviderError> From<E> for ApiError<E> {
+    /// The error as if the provider had answered with this code: its documented status, the
+    /// code as raw code and its documented message (if any), nothing else.
+    ///
+    /// ```
+    /// # #[cfg(feature = "upyun")] {
+    /// use cloud_errcodes::{ApiError, UpyunError};
+    ///
+    /// let err = ApiError::from(UpyunError::BucketFull);
+    /// assert_eq!(err.http_status().as_u16(), 403);
+    /// assert_eq!(err.to_string(), "upyun 40300004: bucket is full (HTTP 403)");
+    /// # }
+    /// ```
+    fn from(code: E) -> Self {
+        let raw_code = match code.numeric_code() {
+            Some(_) => RawCode::number(code.code_str()),
+            None => RawCode::text(code.code_str()),
+        };
+        ApiError {
+            code: Some(code),
+            http_status: code.http_status(),
+            wire_status: code.http_status(),
+            kind: code.kind(),
+            retry: code.retry(),
+            retry_after: None,
+            body_format: BodyFormat::Empty,
+            truncated: false,
+            raw_code: Some(raw_code),
+            texts: Texts::new([code.wire_message(), None, None]),
+        }
+    }
+}
+
+/// How many characters of a server's message `Display` shows.
+const SHOWN_MESSAGE: usize = 200;
+/// How many characters of a raw code or request id `Display` shows.
+const SHOWN_ID: usize = 64;
+
+impl<E: ProviderError> fmt::Display for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(E::PROVIDER.as_str())?;
+        match (self.code, &self.raw_code) {
+            (Some(code), _) => write!(f, " {}", code.code_str())?,
+            (None, Some(raw)) => {
+                f.write_str(" ")?;
+                write_escaped(f, raw.as_str(), SHOWN_ID)?;
+            }
+            (None, None) => {}
+        }
+        f.write_str(": ")?;
+        match (self.code, self.message()) {
+            (Some(code), _) => f.write_str(code.summary())?,
+            (None, Some(message)) => write_escaped(f, message, SHOWN_MESSAGE)?,
+            (None, None) => f.write_str(self.http_status.canonical_reason().unwrap_or("no message"))?,
+        }
+        write!(f, " (HTTP {}", self.http_status.as_u16())?;
+        if let Some(id) = self.request_id() {
+            f.write_str(", request ")?;
+            write_escaped(f, id, SHOWN_ID)?;
+        }
+        f.write_str(")")
+    }
+}
+
+impl<E: ProviderError> fmt::Debug for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ApiError")
+            .field("provider", &E::PROVIDER)
+            .field("code", &self.code)
+            .field("raw_code", &self.raw_code)
+            .field("http_status", &self.http_status.as_u16())
+            .field("wire_status", &self.wire_status.as_u16())
+            .field("message", &self.message())
+            .field("request_id", &self.request_id())
+            .field("url", &self.url())
+            .field("kind", &self.kind)
+            .field("retry", &self.retry)
+            .field("retry_after", &self.retry_after)
+            .field("body_format", &self.body_format)
+            .field("truncated", &self.truncated)
+            .finish()
+    }
+}
+
+impl<E: ProviderError> std::error::Error for ApiError<E> {}
+
+/// Characters that must not reach a terminal or a log line as they are: control characters,
+/// Unicode line and paragraph separators, and the bidirectional overrides and isolates.
+pub(crate) fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Writes `text` with [`needs_escape`] characters escaped (`\n`, `\u{1b}`), cut after `max`
+/// characters and then marked `…`.
+pub(crate) fn write_escaped(f: &mut impl fmt::Write, text: &str, max: usize) -> fmt::Result {
+    for (shown, c) in text.chars().enumerate() {
+        if shown == max {
+            return f.write_char('…');
+        }
+        match needs_escape(c) {
+            true => write!(f, "{}", c.escape_default())?,
+            false => f.write_char(c)?,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(feature = "serde")]
+impl<E: ProviderError + serde::Serialize> serde::Serialize for ApiError<E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("ApiError", 13)?;
+        s.serialize_field("provider", E::PROVIDER.as_str())?;
+        s.serialize_field("http_status", &self.http_status.as_u16())?;
+        s.serialize_field("wire_status", &self.wire_status.as_u16())?;
+        s.serialize_field("code", &self.code)?;
+        s.serialize_field("raw_code", &self.raw_code)?;
+        s.serialize_field("message", &self.message())?;
+        s.serialize_field("request_id", &self.request_id())?;
+        s.serialize_field("url", &self.url())?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("retry", &self.retry)?;
+        s.serialize_field("retry_after_secs", &self.retry_after.map(|d| d.as_secs()))?;
+        s.serialize_field("body_format", &self.body_format)?;
+        s.serialize_field("truncated", &self.truncated)?;
+        s.end()
+    }
+}

@@ -1,0 +1,375 @@
+//! Turning raw HTTP error responses into [`ApiError`]s.
+//!
+//! One parser serves every provider; each provider's profile (kept with its enum) says which
+//! JSON keys and headers hold the code, message and request id. Whatever the server (or a
+//! proxy in front of it) sent, the result is an [`ApiError`]: never a panic, and everything
+//! readable is kept.
+//!
+//! # Limits
+//!
+//! Only the first [`MAX_BODY`] bytes of a body are read (64 KiB; error bodies are a few hundred
+//! bytes), so time and memory stay bounded whatever the server sends;
+//! [`ApiError::is_truncated`] says when a body was longer. A JSON body cut by the limit keeps
+//! the fields that were complete before the cut. Values taken from headers are cut to
+//! [`MAX_FIELD`] bytes, as body fields are by the body limit.
+
+mod api_error;
+mod html;
+mod http_date;
+mod profile;
+mod raw_code;
+
+use std::{borrow::Cow, fmt, time::SystemTime};
+
+use http::{HeaderMap, HeaderName, StatusCode, header};
+
+pub(crate) use self::profile::X_REQUEST_ID;
+pub use self::{api_error::ApiError, profile::Profile, raw_code::RawCode};
+use crate::{
+    ErrorKind, ProviderError,
+    json::{self, End, Value},
+    provider::Internal,
+};
+
+/// How many bytes of a body are read at most.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// How many bytes of a single text value (a header's value, a message) are kept at most.
+pub const MAX_FIELD: usize = MAX_BODY;
+
+/// What kind of body a response had.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+#[non_exhaustive]
+pub enum BodyFormat {
+    /// A JSON object (or array) whose top level closed properly. The scanner reads only the
+    /// top level, so this says the object was complete, not that every nested value was
+    /// valid JSON.
+    Json,
+    /// JSON that stopped or broke before its end (cut off, or malformed); the fields complete
+    /// before that point are kept.
+    PartialJson,
+    /// An HTML page, such as a proxy's error page; its title is the message.
+    Html,
+    /// Other text; the trimmed text is the message.
+    Text,
+    /// No body, or only whitespace.
+    Empty,
+    /// Bytes that are not text (invalid UTF-8 or control characters).
+    Unreadable,
+}
+
+impl BodyFormat {
+    /// Every body format.
+    pub const ALL: &'static [BodyFormat] =
+        &[Self::Json, Self::PartialJson, Self::Html, Self::Text, Self::Empty, Self::Unreadable];
+
+    /// A stable snake_case identifier: `json`, `partial_json`, `html`, `text`, `empty`,
+    /// `unreadable`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::PartialJson => "partial_json",
+            Self::Html => "html",
+            Self::Text => "text",
+            Self::Empty => "empty",
+            Self::Unreadable => "unreadable",
+        }
+    }
+}
+
+impl fmt::Display for BodyFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a body yielded.
+#[derive(Default)]
+pub(crate) struct Fields<'a> {
+    code: Option<RawCode>,
+    message: Option<Cow<'a, str>>,
+    request_id: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+}
+
+/// Parses a response of provider `E`.
+pub(crate) fn parse<E: ProviderError>(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> ApiError<E> {
+    let profile = E::profile(Internal(()));
+    let truncated = body.len() > MAX_BODY;
+    let body = &body[..body.len().min(MAX_BODY)];
+    let (body_format, mut fields) = read_body(profile, body, truncated);
+
+    // The header first: it is set by the provider's front end on every response, bodies or not.
+    let header_id = profile.request_id_headers.iter().find_map(|name| header_text(headers, name));
+    if let Some(id) = header_id {
+        fields.request_id = Some(Cow::Borrowed(id));
+    }
+    if fields.code.is_none() {
+        fields.code = profile.code_header.as_ref().and_then(|name| header_text(headers, name)).map(RawCode::text);
+    }
+    let body_status = match profile.status_in_body {
+        true => fields.code.as_ref().and_then(status_of_code),
+        false => None,
+    };
+    let mut err = assemble(status, body_status.unwrap_or(status), body_format, fields, truncated);
+    err.retry_after = retry_after(headers);
+    err
+}
+
+/// An OpenList body code as the HTTP status it stands for: an integer from 100 to 599.
+fn status_of_code(code: &RawCode) -> Option<StatusCode> {
+    let n = u16::try_from(code.to_i64()?).ok().filter(|n| (100..=599).contains(n))?;
+    StatusCode::from_u16(n).ok()
+}
+
+/// The `Retry-After` delay, measured from the response's own `Date` when it has one.
+fn retry_after(headers: &HeaderMap) -> Option<std::time::Duration> {
+    let value = header_text(headers, &header::RETRY_AFTER)?;
+    let now = header_text(headers, &header::DATE).and_then(http_date::parse).unwrap_or_else(SystemTime::now);
+    http_date::retry_after(value, now)
+}
+
+/// The error from what was read; `http_status` is the status that describes the failure.
+pub(crate) fn assemble<E: ProviderError>(
+    wire_status: StatusCode,
+    http_status: StatusCode,
+    body_format: BodyFormat,
+    fields: Fields<'_>,
+    truncated: bool,
+) -> ApiError<E> {
+    let code = E::from_parts(fields.code.as_ref(), fields.message.as_deref(), Internal(()));
+    let (kind, retry) = match code {
+        Some(code) => (code.kind(), code.retry()),
+        None => {
+            let profile = E::profile(Internal(()));
+            let special = profile.status_without_code.iter().find(|(s, _, _)| *s == http_status);
+            match (special, &fields.code) {
+                (Some(&(_, kind, retry)), None) => (kind, retry),
+                _ => {
+                    let kind = ErrorKind::from_status(http_status);
+                    (kind, kind.default_retry())
+                }
+            }
+        }
+    };
+    ApiError {
+        code,
+        http_status,
+        wire_status,
+        kind,
+        retry,
+        retry_after: None,
+        body_format,
+        truncated,
+        texts: api_error::Texts::new([fields.message.as_deref(), fields.request_id.as_deref(), fields.url.as_deref()]),
+        raw_code: fields.code,
+    }
+}
+
+/// The same error, described by another status (a batch item's own).
+#[cfg(feature = "leancloud")]
+pub(crate) fn with_status<E: ProviderError>(mut err: ApiError<E>, status: StatusCode) -> ApiError<E> {
+    err.http_status = status;
+    if err.code.is_none() {
+        err.kind = ErrorKind::from_status(status);
+        err.retry = err.kind.default_retry();
+    }
+    err
+}
+
+/// Marks an error whose body was cut short by a broken connection.
+#[cfg(feature = "reqwest")]
+pub(crate) fn mark_truncated<E: ProviderError>(mut err: ApiError<E>) -> ApiError<E> {
+    err.truncated = true;
+    err
+}
+
+/// Whether a response is a failure the way provider `E` means it.
+pub(crate) fn is_failure<E: ProviderError>(status: StatusCode, body: &[u8]) -> bool {
+    match judge::<E>(status, body, true) {
+        Verdict::Failure => true,
+        Verdict::Success | Verdict::NeedMore => false,
+    }
+}
+
+/// What the start of a response says about it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Verdict {
+    Success,
+    Failure,
+    /// The bytes so far do not decide it (only while the body may go on).
+    NeedMore,
+}
+
+/// Judges a response from its status and the start of its body; `complete` says the body has
+/// ended (or reached [`MAX_BODY`]), so nothing more will come.
+///
+/// Informational (1xx), success (2xx) and `304 Not Modified` answers are not failures, except
+/// that a provider with its status in the body (OpenList) fails a 2xx whose body is its
+/// envelope, a JSON object with `code` and `message`, when the code is not 200. A body that
+/// does not start with `{` is decided at once; an envelope as soon as its code says 200, or
+/// its code and message have both arrived.
+pub(crate) fn judge<E: ProviderError>(status: StatusCode, body: &[u8], complete: bool) -> Verdict {
+    if status.is_informational() || status == StatusCode::NOT_MODIFIED {
+        return Verdict::Success;
+    }
+    if !status.is_success() {
+        return Verdict::Failure;
+    }
+    if !E::profile(Internal(())).status_in_body {
+        return Verdict::Success;
+    }
+    let complete = complete || body.len() >= MAX_BODY;
+    let body = &body[..body.len().min(MAX_BODY)];
+    let start = json::skip_bom_and_ws(body);
+    match body.get(start) {
+        Some(b'{') => {}
+        Some(_) => return Verdict::Success,
+        None if complete => return Verdict::Success,
+        None => return Verdict::NeedMore,
+    }
+    let (mut code, mut message) = (None, false);
+    let end = json::scan_object(body, start, |key, escaped, value| {
+        if json::key_is(key, escaped, "code") {
+            code = raw_code(value);
+        } else if json::key_is(key, escaped, "message") {
+            message = true;
+        }
+    });
+    let is_200 = code.as_ref().map(|c| c.to_i64() == Some(200));
+    match (is_200, message, end) {
+        (Some(true), _, _) => Verdict::Success,
+        (Some(false), true, _) => Verdict::Failure,
+        (_, _, End::Closed(_)) => Verdict::Success,
+        (_, _, End::Broken) if complete => Verdict::Success,
+        (_, _, End::Broken) => Verdict::NeedMore,
+    }
+}
+
+fn read_body<'a>(profile: &Profile, body: &'a [u8], cut: bool) -> (BodyFormat, Fields<'a>) {
+    let start = json::skip_bom_and_ws(body);
+    match body.get(start) {
+        None => (BodyFormat::Empty, Fields::default()),
+        Some(b'{') => read_json_object(profile, body, start),
+        Some(b'[') => {
+            let closed = json::scan_array(body, start);
+            (if closed { BodyFormat::Json } else { BodyFormat::PartialJson }, Fields::default())
+        }
+        Some(b'<') => {
+            let message = html::title(&body[start..]).map(Cow::Owned);
+            (BodyFormat::Html, Fields { message, ..Fields::default() })
+        }
+        Some(_) => match readable_text(&body[start..], cut) {
+            Some(text) => (BodyFormat::Text, Fields { message: Some(text), ..Fields::default() }),
+            None => (BodyFormat::Unreadable, Fields::default()),
+        },
+    }
+}
+
+pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usize) -> (BodyFormat, Fields<'a>) {
+    // The rank of the key each field came from (lower wins), so `msg` beats `message` for
+    // UpYun whatever their order; of duplicate keys the last one wins, and a key whose value
+    // is not a string (`null`, a number) clears the field, as in `serde_json::Value`.
+    let mut fields = Fields::default();
+    let mut ranks = [usize::MAX; 2];
+    let end = json::scan_object(body, start, |key, escaped, value| {
+        // A key with escapes (`"c\u006fde"`) is decoded once, not once per name it is tried against.
+        let decoded;
+        let key = match escaped {
+            true => {
+                decoded = json::unescape(key);
+                decoded.as_bytes()
+            }
+            false => key,
+        };
+        let is = |name: &str| json::key_is(key, false, name);
+        let rank = |keys: &[&str]| keys.iter().position(|k| is(k));
+        if is("code") {
+            fields.code = raw_code(value); // `null`, `true` or an object is no code
+        } else if let Some(r) = rank(profile.message_keys) {
+            if r <= ranks[0] {
+                fields.message = value.as_str();
+                ranks[0] = r;
+            }
+        } else if let Some(r) = rank(profile.request_id_keys) {
+            if r <= ranks[1] {
+                fields.request_id = value.as_str();
+                ranks[1] = r;
+            }
+        } else if profile.url_key.is_some_and(is) {
+            fields.url = value.as_str();
+        }
+    });
+    let format = match end {
+        End::Closed(_) => BodyFormat::Json,
+        End::Broken => BodyFormat::PartialJson,
+    };
+    (format, fields)
+}
+
+fn raw_code(value: Value<'_>) -> Option<RawCode> {
+    match value {
+        Value::Num(literal) => Some(RawCode::number(literal)),
+        Value::Str { .. } => value.as_str().map(|text| RawCode::text(&text)),
+        Value::Null | Value::Nested(_) | Value::Other => None,
+    }
+}
+
+/// A header's value as text, trimmed and cut to [`MAX_FIELD`]; `None` when absent, empty or
+/// not text.
+fn header_text<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<&'a str> {
+    let value = headers.get(name)?.as_bytes();
+    let value = &value[..value.len().min(MAX_FIELD)];
+    let text = match std::str::from_utf8(value) {
+        Ok(text) => text,
+        // Cut inside a character: keep the whole ones.
+        Err(err) if err.error_len().is_none() => std::str::from_utf8(&value[..err.valid_up_to()]).ok()?,
+        Err(_) => return None,
+    };
+    Some(text.trim()).filter(|text| !text.is_empty())
+}
+
+/// `text` cut to at most [`MAX_FIELD`] bytes, at a character boundary.
+pub(crate) fn cap_field(text: &str) -> &str {
+    let mut end = text.len().min(MAX_FIELD);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Text that is readable as such: UTF-8 with no control characters but tab, CR and LF.
+/// Trimmed; `None` otherwise. When the body was `cut` by the read limit, a character cut with
+/// it is dropped; an incomplete character at the very end of a whole body is kept, as U+FFFD.
+fn readable_text(bytes: &[u8], cut: bool) -> Option<Cow<'_, str>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(err) if err.error_len().is_none() && cut => {
+            Cow::Borrowed(std::str::from_utf8(&bytes[..err.valid_up_to()]).ok()?)
+        }
+        Err(err) if err.error_len().is_none() => String::from_utf8_lossy(bytes),
+        Err(_) => return None,
+    };
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) {
+        return None;
+    }
+    let text = match text {
+        Cow::Borrowed(text) => Cow::Borrowed(text.trim()),
+        Cow::Owned(text) => Cow::Owned(text.trim().to_owned()),
+    };
+    Some(text).filter(|text| !text.is_empty())
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for BodyFormat {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for BodyFormat {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::serde_code::deserialize_name(deserializer, Self::ALL, Self::as_str, "body format")
+    }
+}

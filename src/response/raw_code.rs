@@ -1,0 +1,134 @@
+//! [`RawCode`]: a code exactly as a response gave it.
+
+use std::{borrow::Cow, fmt};
+
+/// A code exactly as the response gave it, known to the catalogue or not.
+///
+/// Short codes (up to 22 bytes, which is every real one) are stored inline, so keeping the raw
+/// code costs no allocation. Made by the parsers only; a code read from the body is at most
+/// [`MAX_FIELD`](super::MAX_FIELD) bytes long.
+///
+/// # Examples
+///
+/// ```
+/// # #[cfg(feature = "upyun")] {
+/// use cloud_errcodes::{ProviderError, UpyunError};
+/// use http::{HeaderMap, StatusCode};
+///
+/// let body = br#"{"code": 40399999, "msg": "something new"}"#;
+/// let err = UpyunError::parse_parts(StatusCode::FORBIDDEN, &HeaderMap::new(), body);
+/// assert_eq!(err.code(), None);
+/// let raw = err.raw_code().unwrap();
+/// assert_eq!(raw.as_str(), "40399999");
+/// assert!(raw.is_number());
+/// assert_eq!(raw.to_i64(), Some(40399999));
+/// # }
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct RawCode {
+    number: bool,
+    text: Compact,
+}
+
+impl RawCode {
+    /// A JSON number, exactly as written (`40300004`, `-1`, `4.03e7`).
+    pub(crate) fn number(literal: &str) -> Self {
+        Self { number: true, text: Compact::new(literal) }
+    }
+
+    /// A JSON string (decoded) or a header value.
+    pub(crate) fn text(text: &str) -> Self {
+        Self { number: false, text: Compact::new(text) }
+    }
+
+    /// `true` when the code was a JSON number, `false` for a string or a header.
+    pub fn is_number(&self) -> bool {
+        self.number
+    }
+
+    /// The code as written (numbers) or decoded (strings).
+    pub fn as_str(&self) -> &str {
+        self.text.as_str()
+    }
+
+    /// The code as an integer, when it is one: a JSON number without fraction (`4.03e7` counts,
+    /// as does `500.0`), or a string of ASCII digits with an optional leading `-` (and
+    /// surrounding whitespace). A `+` sign is not part of any provider's codes, so `"+200"` is
+    /// no integer.
+    pub fn to_i64(&self) -> Option<i64> {
+        let text = self.as_str().trim();
+        let digits = text.strip_prefix('-').unwrap_or(text);
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return text.parse::<i64>().ok();
+        }
+        if !self.number {
+            return None;
+        }
+        let float = text.parse::<f64>().ok()?;
+        // Integral and well inside i64: the cast is exact.
+        (float.fract() == 0.0 && float.abs() < 9.0e15).then_some(float as i64)
+    }
+
+    /// The text to look up in a catalogue: strings trimmed, numbers as integers.
+    pub(crate) fn lookup_text(&self) -> Option<Cow<'_, str>> {
+        let text = self.as_str();
+        match self.number {
+            false => Some(Cow::Borrowed(text.trim())),
+            true if text.bytes().all(|b| b.is_ascii_digit()) => Some(Cow::Borrowed(text)),
+            true => self.to_i64().map(|n| Cow::Owned(n.to_string())),
+        }
+    }
+}
+
+impl fmt::Debug for RawCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = if self.number { "RawCode::Number" } else { "RawCode::Text" };
+        f.debug_tuple(kind).field(&self.as_str()).finish()
+    }
+}
+
+impl fmt::Display for RawCode {
+    /// The code, with control characters escaped so that it stays on one line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        super::api_error::write_escaped(f, self.as_str(), usize::MAX)
+    }
+}
+
+/// A short string stored inline, a long one on the heap.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum Compact {
+    Inline { len: u8, bytes: [u8; 22] },
+    Heap(Box<str>),
+}
+
+impl Compact {
+    fn new(text: &str) -> Self {
+        let mut bytes = [0; 22];
+        match bytes.get_mut(..text.len()) {
+            Some(prefix) => {
+                prefix.copy_from_slice(text.as_bytes());
+                Compact::Inline { len: text.len() as u8, bytes }
+            }
+            None => Compact::Heap(text.into()),
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match self {
+            // Always a whole `&str` copied in `new`, so this never falls back.
+            Compact::Inline { len, bytes } => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default(),
+            Compact::Heap(text) => text,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for RawCode {
+    /// Numbers that are integers serialize as JSON numbers, everything else as strings.
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match (self.is_number(), self.as_str().parse::<i64>()) {
+            (true, Ok(n)) => serializer.serialize_i64(n),
+            _ => serializer.serialize_str(self.as_str()),
+        }
+    }
+}
