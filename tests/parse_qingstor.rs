@@ -67,18 +67,17 @@ fn check_decides_by_status() {
 #[test]
 fn display_escapes_every_field_from_the_server() {
     // Regression: the raw code and the request id were written unescaped.
-    let cases: &[(&[(&str, &str)], &[u8], &str)] = &[
-        (&[], br#"{"code":"a\nb"}"#, r"qingstor a\nb: Conflict (HTTP 409)"),
-        (&[], br#"{"code":"\u001b[31mRED"}"#, r"qingstor \u{1b}[31mRED: Conflict (HTTP 409)"),
+    let cases: &[(&[u8], &str)] = &[
+        (br#"{"code":"a\nb"}"#, r"qingstor a\nb: Conflict (HTTP 409)"),
+        (br#"{"code":"\u001b[31mRED"}"#, r"qingstor \u{1b}[31mRED: Conflict (HTTP 409)"),
         (
-            &[],
             br#"{"request_id":"x\nINJECTED","message":"m\u2028n"}"#,
             r"qingstor: m\u{2028}n (HTTP 409, request x\nINJECTED)",
         ),
-        (&[], br#"{"code":"\u202eevil","message":"\t"}"#, r"qingstor \u{202e}evil: \t (HTTP 409)"),
+        (br#"{"code":"\u202eevil","message":"\t"}"#, r"qingstor \u{202e}evil: \t (HTTP 409)"),
     ];
-    for (headers, body, want) in cases {
-        assert_eq!(parse::<Q>(409, headers, body).to_string(), *want);
+    for (body, want) in cases {
+        assert_eq!(parse::<Q>(409, &[], body).to_string(), *want);
     }
 }
 
