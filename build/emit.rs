@@ -178,9 +178,12 @@ fn emit_lookup(out: &mut String, spec: &Spec, entries: &[&Entry]) {
         out,
         "/// Perfect-hash table from the wire code to its variants, the primary one first.
 #[rustfmt::skip]
-static CODES: ::phf::Map<{key}, &'static [{ty}]> = {map};\n"
+static CODES: ::phf::Map<{key}, &'static [{ty}]> = {map};"
     )
     .unwrap();
+    if spec.symptoms {
+        out.push('\n');
+    }
 }
 
 /// Remedies, ranks and values (indexed by discriminant), every pattern, and the wrappers, for
@@ -205,7 +208,7 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
         let fields = [
             ("solution_en", format!("{:?}", entry.solution_en.clone().unwrap_or_default())),
             ("solution_zh", format!("{:?}", entry.solution_zh.clone().unwrap_or_default())),
-            ("patterns", format!("&[{}]", patterns.join(", "))),
+            ("patterns", list("&[", &patterns, "]", 8, "patterns: ".len() + 1)),
             ("specificity", entry.specificity.unwrap_or(50).to_string()),
             ("value", value),
         ];
@@ -221,7 +224,8 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
         .unwrap();
     for entry in entries {
         for pattern in entry.patterns.iter().flatten() {
-            writeln!(out, "    ({pattern:?}, {ty}::{}),", entry.variant(spec)).unwrap();
+            let items = [format!("{pattern:?}"), format!("{ty}::{}", entry.variant(spec))];
+            writeln!(out, "    {},", list("(", &items, ")", 4, 1)).unwrap();
         }
     }
     out.push_str("];\n\n/// Wrappers put in front of a driver's text; what follows the last one is the tail.\nstatic PREFIXES: &[&str] = &[\n");
@@ -229,6 +233,18 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
         writeln!(out, "    {prefix:?},").unwrap();
     }
     out.push_str("];\n");
+}
+
+/// A bracketed list as rustfmt lays it out: on one line when the line fits in 120 columns
+/// (`indent` columns before the list, `tail` after it), else one item per line.
+fn list(open: &str, items: &[String], close: &str, indent: usize, tail: usize) -> String {
+    let flat = format!("{open}{}{close}", items.join(", "));
+    if indent + flat.chars().count() + tail <= 120 {
+        return flat;
+    }
+    let pad = " ".repeat(indent + 4);
+    let lines: String = items.iter().map(|item| format!("{pad}{item},\n")).collect();
+    format!("{open}\n{lines}{}{close}", " ".repeat(indent))
 }
 
 fn kind_variant(kind: &str) -> &'static str {

@@ -59,12 +59,14 @@ impl std::fmt::Display for Capped {
 /// # Examples
 ///
 /// ```
+/// # #[cfg(feature = "qingstor")] {
 /// use cloud_errcodes::{Provider, QingStorError};
 ///
 /// let err = "bucket_gone".parse::<QingStorError>().unwrap_err();
 /// assert_eq!(err.provider(), Provider::QingStor);
 /// assert_eq!(err.code(), "bucket_gone");
 /// assert_eq!(err.to_string(), "unknown qingstor error code `bucket_gone`");
+/// # }
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
 #[error("unknown {provider} error code `{code}`")]

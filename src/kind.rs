@@ -14,12 +14,14 @@ use http::StatusCode;
 /// # Examples
 ///
 /// ```
+/// # #[cfg(feature = "upyun")] {
 /// use cloud_errcodes::{ErrorKind, UpyunError};
 ///
 /// let kind = UpyunError::from_code(42900001).unwrap().kind();
 /// assert_eq!(kind, ErrorKind::RateLimited);
 /// assert_eq!(kind.as_str(), "rate_limited");
 /// assert_eq!(kind.to_string(), "rate limited");
+/// # }
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[non_exhaustive]
@@ -211,11 +213,13 @@ impl fmt::Display for ErrorKind {
 /// # Examples
 ///
 /// ```
+/// # #[cfg(feature = "qingstor")] {
 /// use cloud_errcodes::{QingStorError, Retry};
 ///
 /// assert_eq!(QingStorError::FetchThrottled.retry(), Retry::Backoff);
 /// assert_eq!(QingStorError::BucketNotEmpty.retry(), Retry::Never);
 /// assert!(Retry::Backoff.is_retryable());
+/// # }
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[non_exhaustive]

@@ -19,6 +19,7 @@
 //! # Example: look up a code
 //!
 //! ```
+//! # #[cfg(feature = "upyun")] {
 //! use cloud_errcodes::{ErrorKind, UpyunError};
 //!
 //! let err = UpyunError::from_code(40300004).expect("a documented code");
@@ -26,26 +27,31 @@
 //! assert_eq!(err.http_status().as_u16(), 403);
 //! assert_eq!(err.kind(), ErrorKind::QuotaExceeded);
 //! assert_eq!(err.to_string(), "upyun 40300004: bucket is full");
+//! # }
 //! ```
 //!
 //! # Example: parse a string code
 //!
 //! ```
+//! # #[cfg(feature = "qingstor")] {
 //! use cloud_errcodes::{QingStorError, Retry};
 //!
-//! let err: QingStorError = "fetch_throttled".parse()?;
+//! let err: QingStorError = "fetch_throttled".parse().expect("a documented code");
 //! assert_eq!(err.http_status().as_u16(), 429);
 //! assert_eq!(err.retry(), Retry::Backoff);
-//! # Ok::<(), cloud_errcodes::ParseCodeError>(())
+//! assert!("no_such_code".parse::<QingStorError>().is_err());
+//! # }
 //! ```
 //!
 //! # Example: Chinese descriptions
 //!
 //! ```
+//! # #[cfg(feature = "qingstor")] {
 //! use cloud_errcodes::{Lang, QingStorError};
 //!
 //! let lang: Lang = "zh-CN".parse().unwrap();
 //! assert!(QingStorError::EntityTooSmall.description(lang).contains("4 MiB"));
+//! # }
 //! ```
 //!
 //! # Features
@@ -104,7 +110,7 @@ pub use response::{ApiError, BodyFormat, RawCode};
 #[cfg(feature = "upyun")]
 pub use upyun::UpyunError;
 
-/// The README's example runs as a doctest.
+/// The README's example runs as a doctest (it names every provider).
 #[doc = include_str!("../README.md")]
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "upyun", feature = "qingstor", feature = "leancloud", feature = "openlist"))]
 pub struct ReadmeDoctests;
