@@ -191,3 +191,88 @@ async fn openlist_judges_success_from_the_body() {
     let err = OpenListError::check_reqwest(response).await.unwrap_err();
     assert_eq!((err.http_status(), err.message()), (StatusCode::NOT_FOUND, Some("404 Not Found")));
 }
+
+/// A raw HTTP/1.1 server on 127.0.0.1 that sends `head`, then `body` in `pieces` with `pause`
+/// between them, then closes the connection (whatever `Content-Length` promised). One
+/// connection, then it stops.
+async fn raw_server(head: String, body: Vec<u8>, pieces: usize, pause: Duration) -> SocketAddr {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let (mut socket, _) = listener.accept().await.unwrap();
+        let mut request = [0u8; 4096];
+        let _ = socket.read(&mut request).await;
+        socket.write_all(head.as_bytes()).await.unwrap();
+        for piece in body.chunks(body.len().div_ceil(pieces.max(1)).max(1)) {
+            if socket.write_all(piece).await.is_err() {
+                return;
+            }
+            let _ = socket.flush().await;
+            tokio::time::sleep(pause).await;
+        }
+        // Dropping the socket closes the connection, short or not.
+    });
+    addr
+}
+
+#[tokio::test]
+async fn a_cut_download_is_never_handed_back_as_complete() {
+    // Regression: the server promises 100,000 bytes, sends 1,000 and closes. Plain reqwest
+    // fails on `.bytes()`; after `check_reqwest` it returned Ok with 1,000 bytes.
+    let head = "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\nContent-Type: application/octet-stream\r\n\r\n";
+    let addr = raw_server(head.to_owned(), vec![b'x'; 1000], 1, Duration::ZERO).await;
+    let plain = client().get(format!("http://{addr}/")).send().await.unwrap().bytes().await;
+    assert!(plain.is_err(), "plain reqwest sees the cut");
+
+    let addr = raw_server(head.to_owned(), vec![b'x'; 1000], 1, Duration::ZERO).await;
+    let response = client().get(format!("http://{addr}/")).send().await.unwrap();
+    let checked = OpenListError::check_reqwest(response).await.expect("a download is a success");
+    let body = checked.bytes().await;
+    assert!(body.is_err(), "the cut must reach the caller, got {:?} bytes", body.map(|b| b.len()));
+
+    // The same with a JSON envelope cut before it could be judged.
+    let head = "HTTP/1.1 200 OK\r\nContent-Length: 5000\r\n\r\n";
+    let addr = raw_server(head.to_owned(), br#"{"code":200,"mess"#.to_vec(), 1, Duration::ZERO).await;
+    let response = client().get(format!("http://{addr}/")).send().await.unwrap();
+    match OpenListError::check_reqwest(response).await {
+        Ok(response) => assert!(response.bytes().await.is_err()),
+        Err(err) => assert!(err.is_truncated(), "{err:?}"),
+    }
+}
+
+#[tokio::test]
+async fn an_error_body_cut_by_the_connection_says_so() {
+    let head = "HTTP/1.1 403 Forbidden\r\nContent-Length: 5000\r\n\r\n";
+    let addr =
+        raw_server(head.to_owned(), br#"{"code": 40300004, "msg": "bucket is"#.to_vec(), 1, Duration::ZERO).await;
+    let response = client().get(format!("http://{addr}/")).send().await.unwrap();
+    let err = UpyunError::parse_reqwest(response).await;
+    assert_eq!(err.code(), Some(UpyunError::BucketFull));
+    assert!(err.is_truncated());
+}
+
+#[tokio::test]
+async fn a_slow_download_is_judged_from_its_first_bytes() {
+    // Regression: OpenList's check read up to 64 KiB or the end of every success, so a body
+    // trickling in never returned. 64 pieces 50 ms apart take over 3 s to arrive in full.
+    let body: Vec<u8> = (0..6400u32).map(|i| (i % 251) as u8).collect();
+    let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", body.len());
+    let addr = raw_server(head, body.clone(), 64, Duration::from_millis(50)).await;
+    let started = Instant::now();
+    let response = client().get(format!("http://{addr}/")).send().await.unwrap();
+    let checked = OpenListError::check_reqwest(response).await.unwrap();
+    let judged = started.elapsed();
+    assert!(judged < Duration::from_millis(1500), "judged after {judged:?}");
+    assert_eq!(checked.bytes().await.unwrap().as_ref(), body.as_slice(), "and the body is whole");
+
+    // An envelope is decided as soon as its code says 200.
+    let json = br#"{"code":200,"message":"success","data":{"content":[]}}"#.to_vec();
+    let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\n\r\n", json.len());
+    let addr = raw_server(head, json.clone(), json.len(), Duration::from_millis(40)).await;
+    let started = Instant::now();
+    let response = client().get(format!("http://{addr}/")).send().await.unwrap();
+    let checked = OpenListError::check_reqwest(response).await.unwrap();
+    assert!(started.elapsed() < Duration::from_millis(1200), "judged after {:?}", started.elapsed());
+    assert_eq!(checked.bytes().await.unwrap().as_ref(), json.as_slice());
+}
