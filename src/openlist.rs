@@ -7,9 +7,10 @@
 //! # Matching
 //!
 //! [`OpenListError::from_message`] and [`OpenListError::match_message`] search a text for
-//! every pattern of every symptom at once, with one Aho-Corasick automaton (leftmost longest,
-//! with a SIMD prefilter) built on first use, run over an ASCII-lowercased copy of the text
-//! made 4 KiB at a time in a stack buffer. `match_message` runs a second, small automaton over
+//! every pattern of every symptom at once, with one Aho-Corasick automaton (reporting every
+//! occurrence, overlapping ones included, with a SIMD prefilter) built on first use, run over
+//! an ASCII-lowercased copy of the text made 4 KiB at a time in a stack buffer; consecutive
+//! windows overlap by the longest pattern, so every occurrence lies wholly in some window. `match_message` runs a second, small automaton over
 //! the text before the symptom to find the colon-chain wrappers for the tail. Time is linear in
 //! the length of the text, and nothing is allocated per call.
 //!
@@ -259,7 +260,10 @@ static WRAPPERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 
 fn build_symptoms() -> Option<AhoCorasick> {
     let lowered = PATTERNS.iter().map(|(pattern, _)| pattern.to_ascii_lowercase());
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(lowered).ok()
+    // Standard semantics, searched for overlapping matches: every occurrence of every pattern
+    // is seen, so which symptom wins never depends on where a window starts or on a
+    // neighbouring match that the boundary rule rejects.
+    AhoCorasick::builder().match_kind(MatchKind::Standard).build(lowered).ok()
 }
 
 /// The text is lowercased through a stack buffer this large, so nothing is allocated.
@@ -295,7 +299,7 @@ fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<
         let window = &mut buf[..end - start];
         window.copy_from_slice(&bytes[start..end]);
         window.make_ascii_lowercase();
-        for m in automaton.find_iter(&*window) {
+        for m in automaton.find_overlapping_iter(&*window) {
             found(m.pattern().as_usize(), start + m.start()..start + m.end());
         }
         if end == bytes.len() {

@@ -318,3 +318,19 @@ fn symptoms_across_the_lowercasing_window_edges_are_found() {
         }
     }
 }
+
+#[test]
+fn overlapping_symptoms_do_not_depend_on_position() {
+    // Regression: the generic network symptom won at most offsets, the config-file symptom
+    // where the text straddled the window overlap; and a first match rejected by the
+    // boundary rule hid a valid second one.
+    let text = "dns lookup failed to create config file";
+    let want = O::from_message("failed to create config file");
+    assert!(want.is_some());
+    for pad in (0..9000).step_by(7) {
+        let padded = format!("{}{text}", "a ".repeat(pad / 2) + if pad % 2 == 1 { " " } else { "" });
+        assert_eq!(O::from_message(&padded), want, "at offset {}", padded.len() - text.len());
+    }
+    assert_eq!(O::from_message("xdns lookup failed to create config file"), want);
+    assert_eq!(O::from_message("xdns lookup failed"), None, "the rejected match alone is none");
+}
