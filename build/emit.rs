@@ -220,11 +220,26 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
     }
     out.push_str("];\n\n");
 
-    writeln!(out, "/// Every pattern with its variant, in catalogue order.\nstatic PATTERNS: &[(&str, {ty})] = &[")
-        .unwrap();
+    // Every pattern, lowercased as it is matched.
+    let all: Vec<String> =
+        entries.iter().flat_map(|e| e.patterns.iter().flatten()).map(|p| p.to_ascii_lowercase()).collect();
+    writeln!(
+        out,
+        "/// Every pattern with its variant, in catalogue order, and where other patterns can overlap
+/// an occurrence of it on word boundaries: (pattern index, its start relative to this one's).
+static PATTERNS: &[(&str, {ty}, Overlaps)] = &["
+    )
+    .unwrap();
     for entry in entries {
         for pattern in entry.patterns.iter().flatten() {
-            let items = [format!("{pattern:?}"), format!("{ty}::{}", entry.variant(spec))];
+            let lowered = pattern.to_ascii_lowercase();
+            let partners: Vec<String> = (0..all.len())
+                .filter(|&j| all[j] != lowered)
+                .flat_map(|j| overlap_offsets(lowered.as_bytes(), all[j].as_bytes()).into_iter().map(move |d| (j, d)))
+                .map(|(j, d)| format!("({j}, {d})"))
+                .collect();
+            let partners = list("&[", &partners, "]", 8, 2);
+            let items = [format!("{pattern:?}"), format!("{ty}::{}", entry.variant(spec)), partners];
             writeln!(out, "    {},", list("(", &items, ")", 4, 1)).unwrap();
         }
     }
@@ -233,6 +248,27 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
         writeln!(out, "    {prefix:?},").unwrap();
     }
     out.push_str("];\n");
+}
+
+/// The offsets, relative to an occurrence of `p`, at which `q` can occur overlapping it and
+/// pass the boundary rule where the characters around it are fixed by `p`. Conservative: a
+/// letter next to `q`'s end may be upper case in the text, and an `m` before it may end a
+/// colour code.
+fn overlap_offsets(p: &[u8], q: &[u8]) -> Vec<isize> {
+    let (lp, lq) = (p.len() as isize, q.len() as isize);
+    (1 - lq..lp)
+        .filter(|&d| {
+            // `q` starts `d` bytes after `p` (before it when negative); they agree where both are.
+            let agree = (d.max(0)..(d + lq).min(lp)).all(|i| p[i as usize] == q[(i - d) as usize]);
+            let before = (d > 0).then(|| p[(d - 1) as usize]);
+            let after = (d + lq < lp).then(|| p[(d + lq) as usize]);
+            let (first, last) = (q[0], q[q.len() - 1]);
+            let start_ok =
+                !first.is_ascii_alphanumeric() || before.is_none_or(|b| !b.is_ascii_alphanumeric() || b == b'm');
+            let end_ok = after.is_none_or(|a| !(last.is_ascii_digit() && a.is_ascii_digit()));
+            agree && start_ok && end_ok
+        })
+        .collect()
 }
 
 /// A bracketed list as rustfmt lays it out: on one line when the line fits in 120 columns

@@ -7,10 +7,12 @@
 //! # Matching
 //!
 //! [`OpenListError::from_message`] and [`OpenListError::match_message`] search a text for
-//! every pattern of every symptom at once, with one Aho-Corasick automaton (reporting every
-//! occurrence, overlapping ones included, with a SIMD prefilter) built on first use, run over
-//! an ASCII-lowercased copy of the text made 4 KiB at a time in a stack buffer; consecutive
-//! windows overlap by the longest pattern, so every occurrence lies wholly in some window. `match_message` runs a second, small automaton over
+//! every pattern of every symptom at once, with one Aho-Corasick automaton (leftmost longest,
+//! with a SIMD prefilter) built on first use, run over an ASCII-lowercased copy of the text
+//! made 4 KiB at a time in a stack buffer. Around each match, the patterns that can overlap
+//! it (listed by the build script) are looked for too, so the ranking below sees every
+//! occurrence. Consecutive windows overlap by the longest pattern, so every occurrence lies
+//! wholly in some window. `match_message` runs a second, small automaton over
 //! the text before the symptom to find the colon-chain wrappers for the tail. Time is linear in
 //! the length of the text, and nothing is allocated per call.
 //!
@@ -60,6 +62,10 @@ static PROFILE: Profile = Profile {
     status_in_body: true,
     status_without_code: &[],
 };
+
+/// Where other patterns can overlap an occurrence of one: (pattern index, its start relative to
+/// the occurrence's), as the build script works them out.
+type Overlaps = &'static [(u16, i16)];
 
 /// The symptom facts of one variant, beside its catalogue entry.
 struct Symptom {
@@ -242,10 +248,13 @@ impl<'a> SymptomMatch<'a> {
     }
 }
 
-/// Every symptom pattern, lowercased (pattern id = index in `PATTERNS`). Searched over an
-/// ASCII-lowercased copy of the text, case-sensitively, which lets the automaton use its SIMD
-/// prefilter; ASCII-case-insensitive matching would rule that out. `None` only if it cannot be
-/// built, which the tests rule out.
+/// Every symptom pattern, lowercased (pattern id = index in `PATTERNS`), leftmost longest.
+/// Every occurrence of a pattern overlaps some leftmost-longest match, so the occurrences it
+/// does not report are found next to the ones it does, among the overlapping partners the
+/// build script lists for each pattern. Searched over an ASCII-lowercased copy of the
+/// text, case-sensitively, which lets the automaton use its SIMD prefilter; ASCII-case-
+/// insensitive matching would rule that out. `None` only if it cannot be built, which the
+/// tests rule out.
 static AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(build_symptoms);
 
 /// The colon-chain wrappers, for [`SymptomMatch::tail`]; built on first use of `match_message`.
@@ -259,11 +268,8 @@ static WRAPPERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 });
 
 fn build_symptoms() -> Option<AhoCorasick> {
-    let lowered = PATTERNS.iter().map(|(pattern, _)| pattern.to_ascii_lowercase());
-    // Standard semantics, searched for overlapping matches: every occurrence of every pattern
-    // is seen, so which symptom wins never depends on where a window starts or on a
-    // neighbouring match that the boundary rule rejects.
-    AhoCorasick::builder().match_kind(MatchKind::Standard).build(lowered).ok()
+    let lowered = PATTERNS.iter().map(|(pattern, _, _)| pattern.to_ascii_lowercase());
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(lowered).ok()
 }
 
 /// The text is lowercased through a stack buffer this large, so nothing is allocated.
@@ -272,7 +278,7 @@ const WINDOW: usize = 4096;
 /// The longest pattern: consecutive windows overlap by one byte less, so every match lies
 /// wholly inside some window.
 fn longest_pattern() -> usize {
-    PATTERNS.iter().map(|(pattern, _)| pattern.len()).max().unwrap_or(0)
+    PATTERNS.iter().map(|(pattern, _, _)| pattern.len()).max().unwrap_or(0)
 }
 
 /// Calls `found(pattern id, span)` for every symptom match in `text`, in order; a match in the
@@ -299,14 +305,35 @@ fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<
         let window = &mut buf[..end - start];
         window.copy_from_slice(&bytes[start..end]);
         window.make_ascii_lowercase();
-        for m in automaton.find_overlapping_iter(&*window) {
-            found(m.pattern().as_usize(), start + m.start()..start + m.end());
+        for hit in automaton.find_iter(&*window) {
+            let id = hit.pattern().as_usize();
+            found(id, start + hit.start()..start + hit.end());
+            let Some(&(pattern, error, partners)) = PATTERNS.get(id) else { continue };
+            // While the hit stands, partners that rank lower can never win over it.
+            let floor = match on_boundaries(bytes, start + hit.start(), start + hit.end()) {
+                true => rank(error, pattern),
+                false => (0, 0),
+            };
+            for &(partner, offset) in partners {
+                let Some(&(other, other_error, _)) = PATTERNS.get(usize::from(partner)) else { continue };
+                let Some(at) = hit.start().checked_add_signed(offset.into()) else { continue };
+                let span = at..at + other.len();
+                let occurs = window.get(span.clone()).is_some_and(|text| text.eq_ignore_ascii_case(other.as_bytes()));
+                if occurs && rank(other_error, other) >= floor {
+                    found(partner.into(), start + span.start..start + span.end);
+                }
+            }
         }
         if end == bytes.len() {
             return;
         }
         start += step;
     }
+}
+
+/// How a symptom's pattern ranks against others found in the same text (before position).
+fn rank(error: OpenListError, pattern: &str) -> (u8, usize) {
+    (error.specificity(), pattern.len())
 }
 
 /// Builds the symptom automaton anew, for measuring what the first lookup pays.
@@ -350,12 +377,13 @@ impl OpenListError {
 fn best_match(text: &str) -> Option<(OpenListError, &'static str, Range<usize>)> {
     let mut best: Option<(OpenListError, &'static str, Range<usize>)> = None;
     each_match(text, |id, span| {
-        let Some(&(pattern, error)) = PATTERNS.get(id) else { return };
+        let Some(&(pattern, error, _)) = PATTERNS.get(id) else { return };
         if !on_boundaries(text.as_bytes(), span.start, span.end) {
             return;
         }
         let rank = |(e, p, span): &(OpenListError, &str, Range<usize>)| {
-            (e.specificity(), p.len(), std::cmp::Reverse(span.start))
+            let (specificity, len) = rank(*e, p);
+            (specificity, len, std::cmp::Reverse(span.start))
         };
         let candidate = (error, pattern, span);
         if best.as_ref().is_none_or(|current| rank(&candidate) > rank(current)) {
@@ -436,4 +464,87 @@ fn tail_before(text: &str, symptom_start: usize) -> Option<&str> {
     let line = &text[tail_start..];
     let line = line.split(['\n', '\r']).next().unwrap_or(line);
     Some(line.trim()).filter(|tail| !tail.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The rule of the module docs, by brute force: every occurrence of every pattern at every
+    /// position, the boundary rule, then the ranking.
+    fn reference(text: &str) -> Option<(OpenListError, Range<usize>)> {
+        let lower = text.to_ascii_lowercase();
+        let mut best: Option<((u8, usize, std::cmp::Reverse<usize>), OpenListError, Range<usize>)> = None;
+        for &(pattern, error, _) in PATTERNS {
+            let pattern = pattern.to_ascii_lowercase();
+            for at in (0..lower.len()).filter(|&at| lower.as_bytes()[at..].starts_with(pattern.as_bytes())) {
+                let span = at..at + pattern.len();
+                if !on_boundaries(text.as_bytes(), span.start, span.end) {
+                    continue;
+                }
+                let (specificity, len) = rank(error, &pattern);
+                let key = (specificity, len, std::cmp::Reverse(at));
+                if best.as_ref().is_none_or(|(current, _, _)| key > *current) {
+                    best = Some((key, error, span));
+                }
+            }
+        }
+        best.map(|(_, error, span)| (error, span))
+    }
+
+    /// Every way two patterns overlap, found by brute force: `(i, j, n)` when the last `n`
+    /// bytes of pattern `i` are the first `n` of pattern `j`, ignoring ASCII case.
+    fn overlaps() -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        for (i, (p, _, _)) in PATTERNS.iter().enumerate() {
+            for (j, (q, _, _)) in PATTERNS.iter().enumerate() {
+                for n in 1..p.len().min(q.len()) {
+                    let suffix = p.as_bytes()[p.len() - n..].to_ascii_lowercase();
+                    if q.as_bytes()[..n].to_ascii_lowercase() == suffix {
+                        out.push((i, j, n));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Two patterns glued where they overlap.
+    fn overlapped() -> impl Strategy<Value = String> {
+        prop::sample::select(overlaps()).prop_map(|(i, j, n)| {
+            let (p, q) = (PATTERNS[i].0.as_bytes(), PATTERNS[j].0.as_bytes());
+            String::from_utf8_lossy(&[p, &q[n..]].concat()).into_owned()
+        })
+    }
+
+    /// Texts made of pattern pieces glued together, with word and non-word characters, cases
+    /// changed, at any offset of the lowercasing windows.
+    fn glued() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            (0..PATTERNS.len()).prop_map(|i| PATTERNS[i].0.to_owned()),
+            (0..PATTERNS.len(), any::<prop::sample::Index>(), any::<prop::sample::Index>()).prop_map(|(i, a, b)| {
+                let p = PATTERNS[i].0;
+                let (a, b) = (a.index(p.len() + 1), b.index(p.len() + 1));
+                p.get(a.min(b)..a.max(b)).unwrap_or("").to_owned()
+            }),
+            "[a-zA-Z0-9 .:_\\[\\]m\\x1b-]{0,6}",
+            overlapped(),
+        ];
+        (0usize..5000, prop::collection::vec(piece, 1..8), any::<bool>()).prop_map(|(pad, pieces, upper)| {
+            let text = " ".repeat(pad) + &pieces.concat();
+            if upper { text.to_ascii_uppercase() } else { text }
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn the_winner_agrees_with_brute_force(text in glued()) {
+            let got = best_match(&text).map(|(error, _, span)| (error, span));
+            prop_assert_eq!(got, reference(&text));
+        }
+    }
 }
