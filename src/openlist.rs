@@ -476,7 +476,8 @@ mod tests {
     /// position, the boundary rule, then the ranking.
     fn reference(text: &str) -> Option<(OpenListError, Range<usize>)> {
         let lower = text.to_ascii_lowercase();
-        let mut best: Option<((u8, usize, std::cmp::Reverse<usize>), OpenListError, Range<usize>)> = None;
+        type Ranked = ((u8, usize, std::cmp::Reverse<usize>), OpenListError, Range<usize>);
+        let mut best: Option<Ranked> = None;
         for &(pattern, error, _) in PATTERNS {
             let pattern = pattern.to_ascii_lowercase();
             for at in (0..lower.len()).filter(|&at| lower.as_bytes()[at..].starts_with(pattern.as_bytes())) {
