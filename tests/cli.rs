@@ -199,3 +199,76 @@ fn help_teaches_the_tool() {
     let text = stdout(&run(&["parse", "--help"], b""));
     assert!(text.contains("--status") && text.contains("--header"));
 }
+
+#[test]
+fn many_interim_heads_parse_in_one_pass() {
+    // Regression: head splitting was quadratic (4 MB of `100 Continue` heads took 84 s).
+    let mut capture = b"HTTP/1.1 100 Continue\r\n\r\n".repeat(160_000);
+    capture.extend_from_slice(
+        b"HTTP/1.1 403 Forbidden\r\nx-request-id: last\r\n\r\n{\"code\": 40300004, \"msg\": \"bucket is full\"}",
+    );
+    assert!(capture.len() > 4_000_000);
+    let (code, value) = json(&["parse", "upyun", "--json"], &capture);
+    assert_eq!(code, 0);
+    assert_eq!(value["error"]["request_id"], "last");
+    assert_eq!(value["error"]["code"], 40300004);
+}
+
+#[test]
+fn too_many_headers_is_a_usage_error_not_a_panic() {
+    // Regression: 24,577 distinct header names overflowed `HeaderMap` and panicked (exit 101).
+    let mut capture = b"HTTP/1.1 403 Forbidden\r\n".to_vec();
+    for i in 0..30_000 {
+        capture.extend_from_slice(format!("x-h{i}: v\r\n").as_bytes());
+    }
+    capture.extend_from_slice(b"\r\n{}");
+    let output = run(&["parse", "upyun"], &capture);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("too many headers"), "{stderr}");
+
+    let options: Vec<String> = (0..1100).map(|i| format!("x-h{i}: v")).collect();
+    let mut args = vec!["parse", "upyun"];
+    for option in &options {
+        args.extend(["-H", option.as_str()]);
+    }
+    let output = run(&args, b"{}");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("too many headers"));
+}
+
+#[test]
+fn a_closed_stderr_is_no_panic() {
+    // Regression: writing the error line to a closed stderr panicked (exit 101).
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let status = Command::new(env!("CARGO_BIN_EXE_cloud-errcodes"))
+        .args(["explain", "upyun", "12345"])
+        .stdout(Stdio::null())
+        .stderr(writer)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1), "nothing found, and no panic on the closed stderr");
+}
+
+#[test]
+fn server_text_is_escaped_on_the_terminal() {
+    // Regression: raw codes and request ids reached the terminal unescaped.
+    let capture = b"HTTP/1.1 403 Forbidden\r\n\r\n{\"code\": \"4030\\u001b[2J0004\", \"msg\": \"a\\nb\", \"id\": \"x\\rINJECTED\"}";
+    let output = run(&["parse", "upyun"], capture);
+    let text = stdout(&output);
+    assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
+    assert!(text.contains(r"4030\u{1b}[2J0004") && text.contains(r"a\nb") && text.contains(r"x\rINJECTED"), "{text}");
+    for line in text.lines() {
+        assert!(!line.chars().any(char::is_control), "{line:?}");
+    }
+}
+
+#[test]
+fn http2_status_lines_are_read() {
+    let capture = b"HTTP/2 404\r\nx-error-code: 40400001\r\nx-request-id: h2\r\n\r\n";
+    let (code, value) = json(&["parse", "upyun", "--json"], capture);
+    assert_eq!(code, 0);
+    assert_eq!((value["error"]["code"].clone(), value["error"]["request_id"].clone()), (40400001.into(), "h2".into()));
+}

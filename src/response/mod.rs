@@ -31,6 +31,26 @@ use crate::{
     provider::Internal,
 };
 
+/// Text from a server shown safely on a terminal or in a log line: control characters, Unicode
+/// line separators and bidirectional overrides escaped (`\n`, `\u{1b}`), everything else as
+/// it is. [`ApiError`]'s `Display` shows every server field this way.
+///
+/// # Examples
+///
+/// ```
+/// use cloud_errcodes::response::Escaped;
+///
+/// assert_eq!(Escaped("a\nb\u{1b}[31m").to_string(), r"a\nb\u{1b}[31m");
+/// ```
+#[derive(Clone, Copy, Debug)]
+pub struct Escaped<'a>(pub &'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        api_error::write_escaped(f, self.0, usize::MAX)
+    }
+}
+
 /// How many bytes of a body are read at most.
 pub const MAX_BODY: usize = 64 * 1024;
 

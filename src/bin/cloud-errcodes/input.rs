@@ -2,63 +2,139 @@
 
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
+/// The most headers one response head may have (real ones have a few dozen). `HeaderMap`
+/// itself holds at most 24,576, so this also keeps every insert within its limit.
+pub const MAX_HEADERS: usize = 1024;
+
 /// A response as the user gave it.
+#[derive(Debug)]
 pub struct RawResponse {
     pub status: Option<StatusCode>,
     pub headers: HeaderMap,
     pub body: Vec<u8>,
 }
 
+impl RawResponse {
+    /// Adds a `--header`, keeping the total within [`MAX_HEADERS`].
+    pub fn add_header(&mut self, line: &str) -> Result<(), String> {
+        let (name, value) = parse_header(line)?;
+        if self.headers.len() >= MAX_HEADERS {
+            return Err(format!("too many headers (at most {MAX_HEADERS})"));
+        }
+        self.headers.try_insert(name, value).map_err(|_| format!("too many headers (at most {MAX_HEADERS})"))?;
+        Ok(())
+    }
+}
+
 /// Splits `curl -i` output (status line, headers, blank line, body) when `input` starts with
 /// `HTTP/`; otherwise the whole input is the body. Interim responses (`100 Continue`) and the
-/// hops of `curl -iL` are skipped: the last status line wins.
-pub fn split(input: Vec<u8>) -> Result<RawResponse, String> {
-    if !input.starts_with(b"HTTP/") {
+/// hops of `curl -iL` are skipped: the last head wins. Each head is read once by `httparse`, so
+/// the time is linear in the input whatever number of heads it holds.
+pub fn split_capture(input: Vec<u8>) -> Result<RawResponse, String> {
+    let mut at = 0;
+    let mut last = None;
+    while input[at..].starts_with(b"HTTP/") {
+        let (status, headers, len) = parse_head(&input[at..])?;
+        last = Some((status, headers));
+        at += len;
+    }
+    let Some((status, headers)) = last else {
         return Ok(RawResponse { status: None, headers: HeaderMap::new(), body: input });
-    }
-    let mut rest = &input[..];
-    loop {
-        let (head, body) = split_head(rest).ok_or("the `curl -i` capture has no blank line after its headers")?;
-        let mut lines = head.split(|&b| b == b'\n').map(|line| line.strip_suffix(b"\r").unwrap_or(line));
-        let status = parse_status_line(lines.next().unwrap_or_default())?;
-        let mut headers = HeaderMap::new();
-        for line in lines.filter(|line| !line.is_empty()) {
-            let (name, value) = parse_header(line)?;
-            headers.append(name, value);
-        }
-        if body.starts_with(b"HTTP/") {
-            rest = body;
-            continue;
-        }
-        return Ok(RawResponse { status: Some(status), headers, body: body.to_vec() });
-    }
-}
-
-/// The head before the first blank line (CRLF or LF), and what follows it.
-fn split_head(input: &[u8]) -> Option<(&[u8], &[u8])> {
-    let crlf = input.windows(4).position(|w| w == b"\r\n\r\n").map(|at| (at, at + 4));
-    let lf = input.windows(2).position(|w| w == b"\n\n").map(|at| (at, at + 2));
-    let (end, body) = match (crlf, lf) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b)?,
     };
-    Some((&input[..end], &input[body..]))
+    let mut body = input;
+    body.drain(..at);
+    Ok(RawResponse { status: Some(status), headers, body })
 }
 
+/// One response head: its status, its headers and its length (blank line included). The
+/// status line is read here (`curl -i` writes `HTTP/2 403` and `HTTP/3 200`, which `httparse`
+/// does not take), the header block by `httparse`.
+fn parse_head(input: &[u8]) -> Result<(StatusCode, HeaderMap, usize), String> {
+    let line_end =
+        input.iter().position(|&b| b == b'\n').ok_or("the `curl -i` capture has no blank line after its headers")?;
+    let line = &input[..line_end];
+    let status = parse_status_line(line.strip_suffix(b"\r").unwrap_or(line))?;
+    let block = &input[line_end + 1..];
+    let mut slots = vec![httparse::EMPTY_HEADER; 64];
+    loop {
+        let capacity = slots.len();
+        match httparse::parse_headers(block, &mut slots) {
+            Ok(httparse::Status::Complete((len, parsed))) => {
+                let mut headers = HeaderMap::with_capacity(parsed.len());
+                for header in parsed {
+                    let name = HeaderName::from_bytes(header.name.as_bytes())
+                        .map_err(|_| format!("bad header name `{}`", crate::shown(header.name)))?;
+                    let value = HeaderValue::from_bytes(header.value)
+                        .map_err(|_| format!("bad value of header `{}`", crate::shown(header.name)))?;
+                    headers.try_append(name, value).map_err(|_| format!("too many headers (at most {MAX_HEADERS})"))?;
+                }
+                return Ok((status, headers, line_end + 1 + len));
+            }
+            Ok(httparse::Status::Partial) => {
+                return Err("the `curl -i` capture has no blank line after its headers".to_owned());
+            }
+            Err(httparse::Error::TooManyHeaders) if capacity < MAX_HEADERS => {
+                slots.resize((capacity * 4).min(MAX_HEADERS), httparse::EMPTY_HEADER);
+            }
+            Err(httparse::Error::TooManyHeaders) => return Err(format!("too many headers (at most {MAX_HEADERS})")),
+            Err(err) => return Err(format!("the `curl -i` head cannot be read: {err}")),
+        }
+    }
+}
+
+/// `HTTP/1.1 403 Forbidden`, `HTTP/2 403`: the status.
 fn parse_status_line(line: &[u8]) -> Result<StatusCode, String> {
     let text = String::from_utf8_lossy(line);
-    let code = text.split_whitespace().nth(1).ok_or_else(|| format!("no status in `{text}`"))?;
+    let mut words = text.split_ascii_whitespace();
+    let code = words.nth(1).ok_or_else(|| format!("no status in `{}`", crate::shown(&text)))?;
     code.parse::<u16>()
         .ok()
         .and_then(|n| StatusCode::from_u16(n).ok())
-        .ok_or_else(|| format!("bad status `{code}` in `{text}`"))
+        .ok_or_else(|| format!("bad status `{}` in `{}`", crate::shown(code), crate::shown(&text)))
 }
 
-/// `Name: value`, as in `curl -i` output and `--header`.
-pub fn parse_header(line: &[u8]) -> Result<(HeaderName, HeaderValue), String> {
-    let text = String::from_utf8_lossy(line);
-    let (name, value) = text.split_once(':').ok_or_else(|| format!("header `{text}` has no `:`"))?;
-    let name = HeaderName::from_bytes(name.trim().as_bytes()).map_err(|_| format!("bad header name in `{text}`"))?;
-    let value = HeaderValue::from_str(value.trim()).map_err(|_| format!("bad header value in `{text}`"))?;
+/// `Name: value`, as given to `--header`.
+pub fn parse_header(line: &str) -> Result<(HeaderName, HeaderValue), String> {
+    let (name, value) = line.split_once(':').ok_or_else(|| format!("header `{}` has no `:`", crate::shown(line)))?;
+    let name = HeaderName::from_bytes(name.trim().as_bytes())
+        .map_err(|_| format!("bad header name in `{}`", crate::shown(line)))?;
+    let value =
+        HeaderValue::from_str(value.trim()).map_err(|_| format!("bad header value in `{}`", crate::shown(line)))?;
     Ok((name, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interim_heads_are_skipped_and_the_last_wins() {
+        let capture = b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\nHTTP/2 403\r\nx-request-id: abc\r\n\r\n{\"code\": 1}";
+        let raw = split_capture(capture.to_vec()).unwrap();
+        assert_eq!(raw.status, Some(StatusCode::FORBIDDEN));
+        assert_eq!(raw.headers["x-request-id"], "abc");
+        assert!(raw.headers.get("location").is_none());
+        assert_eq!(raw.body, b"{\"code\": 1}");
+    }
+
+    #[test]
+    fn bare_lf_heads_and_bare_bodies() {
+        let raw = split_capture(b"HTTP/1.1 404 Not Found\nx-error-code: 40400001\n\n".to_vec()).unwrap();
+        assert_eq!((raw.status, raw.body.len()), (Some(StatusCode::NOT_FOUND), 0));
+        assert_eq!(raw.headers["x-error-code"], "40400001");
+        let raw = split_capture(b"{\"code\": 1}".to_vec()).unwrap();
+        assert_eq!((raw.status, raw.body.as_slice()), (None, &b"{\"code\": 1}"[..]));
+    }
+
+    #[test]
+    fn bad_captures_are_errors() {
+        assert!(split_capture(b"HTTP/1.1 200 OK\r\nx: y\r\n".to_vec()).unwrap_err().contains("no blank line"));
+        assert!(split_capture(b"HTTP/1.1 999999 Nope\r\n\r\n".to_vec()).is_err());
+        let many: String = (0..MAX_HEADERS + 1).map(|i| format!("x-h{i}: v\r\n")).collect();
+        let capture = format!("HTTP/1.1 200 OK\r\n{many}\r\n");
+        assert_eq!(
+            split_capture(capture.into_bytes()).err(),
+            Some(format!("too many headers (at most {MAX_HEADERS})"))
+        );
+    }
 }

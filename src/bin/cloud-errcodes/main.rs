@@ -9,6 +9,14 @@ macro_rules! out {
     }};
 }
 
+/// `eprintln!` that ignores a closed stderr: an output error never panics.
+macro_rules! err {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod info;
 mod input;
 
@@ -19,6 +27,7 @@ use std::{
 };
 
 use clap::{Parser, Subcommand};
+use cloud_errcodes::response::Escaped;
 use cloud_errcodes::{
     ErrorKind, Lang, LeanCloudError, OpenListError, Provider, ProviderError, QingStorError, UpyunError,
 };
@@ -120,6 +129,12 @@ enum Command {
     },
 }
 
+/// Text that came from outside (a server, a log, an argument), safe to print: control
+/// characters escaped, so it stays on its line and cannot drive the terminal.
+fn shown(text: &str) -> Escaped<'_> {
+    Escaped(text)
+}
+
 fn parse_provider(text: &str) -> Result<Provider, String> {
     text.parse().map_err(|err: cloud_errcodes::ParseNameError| err.to_string())
 }
@@ -148,7 +163,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
         Ok(Outcome::NothingFound) => ExitCode::from(1),
         Err(message) => {
-            eprintln!("cloud-errcodes: {message}");
+            err!("cloud-errcodes: {message}");
             ExitCode::from(2)
         }
     }
@@ -166,7 +181,10 @@ fn explain(args: &[String], lang: Option<Lang>, json: bool) -> Result<Outcome, S
             (vec![Provider::Upyun, Provider::QingStor, Provider::LeanCloud, Provider::OpenList], args[0].clone())
         }
         None => {
-            return Err(format!("unknown provider `{}` (expected upyun, qingstor, leancloud or openlist)", args[0]));
+            return Err(format!(
+                "unknown provider `{}` (expected upyun, qingstor, leancloud or openlist)",
+                shown(&args[0])
+            ));
         }
     };
 
@@ -217,7 +235,7 @@ fn explain(args: &[String], lang: Option<Lang>, json: bool) -> Result<Outcome, S
         if let Some(pattern) = symptom.get("pattern").and_then(Value::as_str) {
             out!("  matched:  {pattern}");
             if let Some(tail) = symptom.get("tail").and_then(Value::as_str) {
-                out!("  tail:     {tail}");
+                out!("  tail:     {}", shown(tail));
             }
         }
         if let Some(status) = status {
@@ -232,7 +250,7 @@ fn explain(args: &[String], lang: Option<Lang>, json: bool) -> Result<Outcome, S
         }
         if matches.is_empty() && status.is_none() {
             let scope = provider.map_or("any provider".to_owned(), |p| p.brand().to_owned());
-            eprintln!("no entry of {scope} matches `{query}`");
+            err!("no entry of {scope} matches `{}`", shown(&query));
         }
     }
     Ok(if matches.is_empty() && status.is_none() { Outcome::NothingFound } else { Outcome::Found })
@@ -268,10 +286,9 @@ fn parse(
     lang: Option<Lang>,
     json: bool,
 ) -> Result<Outcome, String> {
-    let mut raw = input::split(read_input(file)?)?;
+    let mut raw = input::split_capture(read_input(file)?)?;
     for header in headers {
-        let (name, value) = input::parse_header(header.as_bytes())?;
-        raw.headers.insert(name, value);
+        raw.add_header(header)?;
     }
     let status = match status {
         Some(code) => StatusCode::from_u16(code).map_err(|_| format!("bad status `{code}` (expected 100..=999)"))?,
@@ -303,9 +320,9 @@ fn show_parsed<E: ProviderError + serde::Serialize>(
         out!("{err}");
         let unknown = || "(unknown)".to_owned();
         out!("  code:       {}", err.code().map_or_else(unknown, |c| c.code_str().to_owned()));
-        out!("  raw code:   {}", err.raw_code().map_or("(none)", |c| c.as_str()));
-        out!("  message:    {}", err.message().unwrap_or("(none)"));
-        out!("  request id: {}", err.request_id().unwrap_or("(none)"));
+        out!("  raw code:   {}", shown(err.raw_code().map_or("(none)", |c| c.as_str())));
+        out!("  message:    {}", shown(err.message().unwrap_or("(none)")));
+        out!("  request id: {}", shown(err.request_id().unwrap_or("(none)")));
         let reason = err.http_status().canonical_reason().unwrap_or("");
         out!("  status:     {} {reason}", err.http_status().as_u16());
         if err.wire_status() != err.http_status() {
@@ -378,7 +395,7 @@ fn search(words: &[String], json: bool) -> Outcome {
             out!("{} {}: {}", m.provider, m.code, m.summary);
         }
         if matches.is_empty() {
-            eprintln!("no entry contains all of: {}", words.join(" "));
+            err!("no entry contains all of: {}", shown(&words.join(" ")));
         }
     }
     if matches.is_empty() { Outcome::NothingFound } else { Outcome::Found }
