@@ -46,8 +46,10 @@ impl std::fmt::Debug for Capped {
 }
 
 impl std::fmt::Display for Capped {
+    /// The input with control characters escaped: it comes from outside, and error messages
+    /// end up on terminals and in log lines.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+        std::fmt::Display::fmt(&crate::response::Escaped(self.as_str()), f)
     }
 }
 
@@ -66,6 +68,10 @@ impl std::fmt::Display for Capped {
 /// assert_eq!(err.provider(), Provider::QingStor);
 /// assert_eq!(err.code(), "bucket_gone");
 /// assert_eq!(err.to_string(), "unknown qingstor error code `bucket_gone`");
+///
+/// let err = "a\nb".parse::<QingStorError>().unwrap_err();
+/// assert_eq!(err.code(), "a\nb");
+/// assert_eq!(err.to_string(), r"unknown qingstor error code `a\nb`");
 /// # }
 /// ```
 #[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]

@@ -134,3 +134,21 @@ fn an_api_error_can_be_built_from_a_code() {
     assert_eq!(err.raw_code().map(|c| c.as_str()), Some("bucket_not_empty"));
     assert_eq!(err.to_string(), "qingstor bucket_not_empty: the bucket is not empty (HTTP 409)");
 }
+
+#[test]
+fn parsing_the_same_response_twice_gives_equal_errors() {
+    // Regression (fuzzing): a `Retry-After` date without a `Date` header was measured from the
+    // clock at parse time, so two parses differed.
+    let headers = [("retry-after", "Wed, 21 Oct 2015 07:28:00 GMT")];
+    assert_eq!(parse::<Q>(503, &headers, b"busy"), parse::<Q>(503, &headers, b"busy"));
+    assert_eq!(parse::<Q>(503, &headers, b"busy").retry_after(), Some(std::time::Duration::ZERO), "long past");
+}
+
+#[test]
+fn a_header_that_is_not_text_is_not_kept() {
+    // Regression (fuzzing): a value ending in a cut UTF-8 sequence lost its last byte silently.
+    let mut headers = http::HeaderMap::new();
+    headers.insert("x-qs-request-id", http::HeaderValue::from_bytes(b"aa08cf7a43f6=1e\xe7").unwrap());
+    let err = Q::parse_parts(http::StatusCode::CONFLICT, &headers, br#"{"request_id": "from-body"}"#);
+    assert_eq!(err.request_id(), Some("from-body"));
+}

@@ -56,7 +56,7 @@ pub struct ApiError<E: ProviderError> {
     pub(super) wire_status: StatusCode,
     pub(super) kind: ErrorKind,
     pub(super) retry: Retry,
-    pub(super) retry_after: Option<Duration>,
+    pub(super) retry_after: Option<super::RetryAfter>,
     pub(super) body_format: BodyFormat,
     pub(super) truncated: bool,
     pub(super) raw_code: Option<RawCode>,
@@ -179,7 +179,7 @@ impl<E: ProviderError> ApiError<E> {
     /// # }
     /// ```
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after
+        self.retry_after.map(super::RetryAfter::from_now)
     }
 
     /// What the body was.
@@ -271,7 +271,7 @@ impl<E: ProviderError> fmt::Debug for ApiError<E> {
             .field("url", &self.url())
             .field("kind", &self.kind)
             .field("retry", &self.retry)
-            .field("retry_after", &self.retry_after)
+            .field("retry_after", &self.retry_after())
             .field("body_format", &self.body_format)
             .field("truncated", &self.truncated)
             .finish()
@@ -316,7 +316,7 @@ impl<E: ProviderError + serde::Serialize> serde::Serialize for ApiError<E> {
         s.serialize_field("url", &self.url())?;
         s.serialize_field("kind", &self.kind)?;
         s.serialize_field("retry", &self.retry)?;
-        s.serialize_field("retry_after_secs", &self.retry_after.map(|d| d.as_secs()))?;
+        s.serialize_field("retry_after_secs", &self.retry_after().map(|d| d.as_secs()))?;
         s.serialize_field("body_format", &self.body_format)?;
         s.serialize_field("truncated", &self.truncated)?;
         s.end()

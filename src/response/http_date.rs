@@ -2,17 +2,14 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// The delay a `Retry-After` value asks for. `delta-seconds` is taken as it is; an HTTP date
-/// is measured from `now` (the response's `Date` header when it had one, so clock skew does
-/// not matter), and a date already past means no delay. `None` when the value is neither.
-pub(crate) fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+/// The delay of a `Retry-After` value in `delta-seconds` form (a value too large for `u64` is
+/// still a very long delay); `None` for anything else.
+pub(crate) fn delay(value: &str) -> Option<Duration> {
     let value = value.trim();
-    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        // A value too large for u64 is still a (very) long delay.
-        return Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)));
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
     }
-    let at = parse(value)?;
-    Some(at.duration_since(now).unwrap_or(Duration::ZERO))
+    Some(Duration::from_secs(value.parse().unwrap_or(u64::MAX)))
 }
 
 /// Parses the three date formats HTTP recipients must accept (RFC 9110, section 5.6.7):
@@ -92,14 +89,12 @@ mod tests {
     }
 
     #[test]
-    fn retry_after_takes_seconds_or_a_date() {
-        let now = UNIX_EPOCH + Duration::from_secs(784_111_777);
-        assert_eq!(retry_after("120", now), Some(Duration::from_secs(120)));
-        assert_eq!(retry_after(" 0 ", now), Some(Duration::ZERO));
-        assert_eq!(retry_after("Sun, 06 Nov 1994 08:50:37 GMT", now), Some(Duration::from_secs(60)));
-        assert_eq!(retry_after("Sun, 06 Nov 1994 08:00:00 GMT", now), Some(Duration::ZERO));
-        assert_eq!(retry_after("-5", now), None);
-        assert_eq!(retry_after("1.5", now), None);
-        assert_eq!(retry_after("99999999999999999999999", now), Some(Duration::from_secs(u64::MAX)));
+    fn delays_are_whole_seconds() {
+        assert_eq!(delay("120"), Some(Duration::from_secs(120)));
+        assert_eq!(delay(" 0 "), Some(Duration::ZERO));
+        assert_eq!(delay("99999999999999999999999"), Some(Duration::from_secs(u64::MAX)));
+        for bad in ["-5", "1.5", "", "Sun, 06 Nov 1994 08:49:37 GMT"] {
+            assert_eq!(delay(bad), None, "{bad:?}");
+        }
     }
 }

@@ -142,11 +142,37 @@ fn status_of_code(code: &RawCode) -> Option<StatusCode> {
     StatusCode::from_u16(n).ok()
 }
 
-/// The `Retry-After` delay, measured from the response's own `Date` when it has one.
-fn retry_after(headers: &HeaderMap) -> Option<std::time::Duration> {
+/// The `Retry-After` header: a delay, or a moment (an HTTP date) measured from the response's
+/// own `Date` when it has one and kept as a moment otherwise, so that parsing the same
+/// response twice gives equal errors.
+fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
     let value = header_text(headers, &header::RETRY_AFTER)?;
-    let now = header_text(headers, &header::DATE).and_then(http_date::parse).unwrap_or_else(SystemTime::now);
-    http_date::retry_after(value, now)
+    if let Some(delay) = http_date::delay(value) {
+        return Some(RetryAfter::Delay(delay));
+    }
+    let at = http_date::parse(value)?;
+    Some(match header_text(headers, &header::DATE).and_then(http_date::parse) {
+        Some(date) => RetryAfter::Delay(at.duration_since(date).unwrap_or_default()),
+        None => RetryAfter::At(at),
+    })
+}
+
+/// What a `Retry-After` header asked for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum RetryAfter {
+    /// Wait this long.
+    Delay(std::time::Duration),
+    /// Wait until then (measured against the clock when asked).
+    At(SystemTime),
+}
+
+impl RetryAfter {
+    pub(crate) fn from_now(self) -> std::time::Duration {
+        match self {
+            RetryAfter::Delay(delay) => delay,
+            RetryAfter::At(at) => at.duration_since(SystemTime::now()).unwrap_or_default(),
+        }
+    }
 }
 
 /// The error from what was read; `http_status` is the status that describes the failure.
@@ -338,12 +364,14 @@ fn raw_code(value: Value<'_>) -> Option<RawCode> {
 /// A header's value as text, trimmed and cut to [`MAX_FIELD`]; `None` when absent, empty or
 /// not text.
 fn header_text<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<&'a str> {
-    let value = headers.get(name)?.as_bytes();
-    let value = &value[..value.len().min(MAX_FIELD)];
+    let whole = headers.get(name)?.as_bytes();
+    let value = &whole[..whole.len().min(MAX_FIELD)];
     let text = match std::str::from_utf8(value) {
         Ok(text) => text,
-        // Cut inside a character: keep the whole ones.
-        Err(err) if err.error_len().is_none() => std::str::from_utf8(&value[..err.valid_up_to()]).ok()?,
+        // Cut inside a character by the limit: keep the whole ones.
+        Err(err) if err.error_len().is_none() && whole.len() > MAX_FIELD => {
+            std::str::from_utf8(&value[..err.valid_up_to()]).ok()?
+        }
         Err(_) => return None,
     };
     Some(text.trim()).filter(|text| !text.is_empty())

@@ -1,0 +1,197 @@
+//! The properties every fuzz target asserts, as plain functions: the fuzz targets call them
+//! on what libFuzzer makes, and `tests/fuzz_replay.rs` calls them on the committed corpus and
+//! on every past crash, on a stable toolchain.
+//!
+//! An input is `[status: 2 bytes][header count: 1 byte]`, then per header
+//! `[name: 1 byte][value length: 1 byte][value]`, then the body: so statuses 100..=999, the
+//! provider's headers (duplicated, empty or not UTF-8) and bodies of any size all get fuzzed.
+#![allow(dead_code)] // each target uses its own subset
+
+use cloud_errcodes::{
+    ApiError, BodyFormat, Lang, LeanCloudError, OpenListError, Provider, ProviderError, QingStorError, UpyunError,
+    response::MAX_BODY,
+};
+use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
+use serde_json::Value;
+
+/// The header names an input can pick from, by its name byte.
+pub const HEADER_NAMES: &[&str] =
+    &["x-request-id", "x-qs-request-id", "x-error-code", "retry-after", "date", "content-type", "server"];
+
+/// A response made from fuzz bytes.
+pub struct Response<'a> {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: &'a [u8],
+}
+
+/// Reads an input as described in the module docs; `None` when it is too short.
+pub fn response(data: &[u8]) -> Option<Response<'_>> {
+    let (&[s0, s1, count], mut rest) = data.split_first_chunk::<3>()?;
+    let status = StatusCode::from_u16(100 + u16::from_le_bytes([s0, s1]) % 900).ok()?;
+    let mut headers = HeaderMap::new();
+    for _ in 0..count % 8 {
+        let (&[name, len], after) = rest.split_first_chunk::<2>()?;
+        let value = after.get(..usize::from(len))?;
+        rest = &after[usize::from(len)..];
+        if let Ok(value) = HeaderValue::from_bytes(value) {
+            headers.append(HeaderName::from_static(HEADER_NAMES[usize::from(name) % HEADER_NAMES.len()]), value);
+        }
+    }
+    Some(Response { status, headers, body: rest })
+}
+
+/// Encodes a response the way [`response`] reads it (for building the seed corpus).
+pub fn encode(status: u16, headers: &[(&str, &[u8])], body: &[u8]) -> Vec<u8> {
+    let mut out = (status - 100).to_le_bytes().to_vec();
+    out.push(headers.len() as u8);
+    for (name, value) in headers {
+        out.push(HEADER_NAMES.iter().position(|n| n == name).expect("a known header name") as u8);
+        out.push(value.len() as u8);
+        out.extend_from_slice(value);
+    }
+    out.extend_from_slice(body);
+    out
+}
+
+/// Text that may reach a terminal or a log line: one line, no control characters, bounded.
+pub fn assert_printable(shown: &str) {
+    let bad = |c: char| {
+        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    assert!(!shown.chars().any(bad), "not printable: {shown:?}");
+    assert!(shown.len() < 16 * 1024, "{} bytes shown", shown.len());
+}
+
+/// Where a provider's parser looks, as far as the checks need it.
+pub struct Keys {
+    pub message: &'static [&'static str],
+    pub request_id: &'static [&'static str],
+    pub request_id_headers: &'static [&'static str],
+}
+
+pub const UPYUN: Keys =
+    Keys { message: &["msg", "message"], request_id: &["id"], request_id_headers: &["x-request-id"] };
+pub const QINGSTOR: Keys = Keys {
+    message: &["message"],
+    request_id: &["request_id"],
+    request_id_headers: &["x-qs-request-id", "x-request-id"],
+};
+pub const LEANCLOUD: Keys =
+    Keys { message: &["error", "message"], request_id: &[], request_id_headers: &["x-request-id"] };
+pub const OPENLIST: Keys =
+    Keys { message: &["message", "msg"], request_id: &[], request_id_headers: &["x-request-id"] };
+
+/// Every property of `parse_parts` and `check_parts` on one response.
+pub fn check_parse<E: ProviderError>(response: &Response<'_>, keys: &Keys) -> ApiError<E> {
+    let Response { status, headers, body } = response;
+    let err = E::parse_parts(*status, headers, body);
+    assert_eq!(err.wire_status(), *status);
+    assert_printable(&err.to_string());
+    assert_printable(&format!("{:?}", err.code()));
+    if let Some(code) = err.code() {
+        assert_eq!((err.kind(), err.retry()), (code.kind(), code.retry()));
+    }
+    // `check_parts` fails with exactly what `parse_parts` makes, or passes.
+    match E::check_parts(*status, headers, body) {
+        Err(failed) => assert!(failed == err, "check_parts and parse_parts disagree"),
+        Ok(()) => assert!(status.as_u16() < 400 || *status == StatusCode::NOT_MODIFIED, "{status} passed"),
+    }
+    if status.as_u16() >= 400 {
+        assert!(E::check_parts(*status, headers, body).is_err(), "a {status} is a failure");
+    }
+
+    // A request id header that is text wins, trimmed; otherwise the body's. (Fuzzed header
+    // values are shorter than the cap.)
+    let header_id = keys.request_id_headers.iter().find_map(|name| {
+        let value = std::str::from_utf8(headers.get(*name)?.as_bytes()).ok()?.trim();
+        (!value.is_empty()).then_some(value)
+    });
+    if let Some(id) = header_id {
+        assert_eq!(err.request_id(), Some(id));
+    }
+    assert_eq!(err.is_truncated(), body.len() > MAX_BODY);
+
+    // On valid JSON the scanner agrees with serde_json.
+    if body.len() <= MAX_BODY {
+        if let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) {
+            assert_eq!(err.body_format(), BodyFormat::Json);
+            let first = |names: &[&str]| names.iter().find_map(|name| map.get(*name));
+            let expected = first(keys.message).and_then(Value::as_str);
+            assert_eq!(err.message(), expected.map(|m| &m[..m.len().min(MAX_BODY)]), "message");
+            if header_id.is_none() {
+                assert_eq!(err.request_id(), first(keys.request_id).and_then(Value::as_str), "request id");
+            }
+            match map.get("code") {
+                Some(Value::String(code)) => assert_eq!(err.raw_code().map(|c| c.as_str()), Some(code.as_str())),
+                Some(Value::Number(n)) => {
+                    let raw = err.raw_code().expect("a numeric code is kept");
+                    assert!(raw.is_number());
+                    if let Some(n) = n.as_i64() {
+                        assert_eq!(raw.to_i64(), Some(n), "{raw:?}");
+                    }
+                }
+                Some(_) | None if headers.get("x-error-code").is_none() => assert_eq!(err.raw_code(), None),
+                _ => {}
+            }
+        }
+    }
+    err
+}
+
+/// `parse_batch`: every item is an error unless it reported success, and each prints safely.
+pub fn check_batch(body: &[u8]) {
+    let mut count = 0;
+    for item in cloud_errcodes::leancloud::parse_batch(body) {
+        count += 1;
+        if let Err(err) = item {
+            assert_printable(&err.to_string());
+            assert_eq!(err.wire_status(), StatusCode::OK);
+        }
+    }
+    // Every item takes at least one byte and a separator.
+    assert!(count <= body.len().div_ceil(2), "{count} items from {} bytes", body.len());
+}
+
+/// `match_message` and `from_message` agree, and the match is where it says.
+pub fn check_symptoms(text: &str) {
+    let found = OpenListError::match_message(text);
+    assert_eq!(found.as_ref().map(|m| m.error()), OpenListError::from_message(text));
+    if let Some(found) = found {
+        let matched = text.get(found.span()).expect("the span is a char range of the text");
+        assert!(matched.eq_ignore_ascii_case(found.pattern()), "{matched:?} is {:?}", found.pattern());
+        assert!(found.error().patterns().contains(&found.pattern()));
+        if let Some(tail) = found.tail() {
+            assert!(text.contains(tail) && !tail.contains('\n'));
+        }
+    }
+}
+
+/// `FromStr` of every public enum: never a panic, a found code reads back, and the error
+/// prints safely.
+pub fn check_from_str(text: &str) {
+    fn one<E: ProviderError>(text: &str) {
+        match text.parse::<E>() {
+            Ok(code) => {
+                assert_eq!(code.code_str().parse::<E>().map(|c| c.code_str()), Ok(code.code_str()));
+                if code.numeric_code().is_none() {
+                    assert_eq!(code.code_str(), text.trim());
+                }
+            }
+            Err(err) => {
+                assert_eq!(err.provider(), E::PROVIDER);
+                assert_printable(&err.to_string());
+            }
+        }
+    }
+    one::<UpyunError>(text);
+    one::<QingStorError>(text);
+    one::<LeanCloudError>(text);
+    one::<OpenListError>(text);
+    for result in [text.parse::<Provider>().map(|p| p.to_string()), text.parse::<Lang>().map(|l| l.to_string())] {
+        match result {
+            Ok(name) => assert!(name.eq_ignore_ascii_case(text.trim()) || !name.is_empty()),
+            Err(err) => assert_printable(&err.to_string()),
+        }
+    }
+}
