@@ -69,7 +69,8 @@ pub struct ApiError<E: ProviderError> {
 #[derive(Clone, PartialEq, Eq, Default)]
 pub(super) struct Texts {
     buf: Box<str>,
-    spans: [Option<(u32, u32)>; 3],
+    /// Start and end of each string in `buf`; a start of `u32::MAX` marks one that is absent.
+    spans: [(u32, u32); 3],
 }
 
 impl Texts {
@@ -81,19 +82,23 @@ impl Texts {
         let parts = parts.map(|part| part.map(super::cap_field));
         let total: usize = parts.iter().flatten().map(|p| p.len()).sum();
         let mut buf = String::with_capacity(total);
-        let mut spans = [None; 3];
+        let mut spans = [(u32::MAX, 0); 3];
         for (span, part) in spans.iter_mut().zip(parts) {
             if let Some(part) = part {
-                let start = u32::try_from(buf.len()).unwrap_or(u32::MAX);
+                // Each part is at most MAX_FIELD bytes, so three of them fit in u32 offsets.
+                let start = u32::try_from(buf.len()).unwrap_or(u32::MAX - 1);
                 buf.push_str(part);
-                *span = Some((start, u32::try_from(buf.len()).unwrap_or(u32::MAX)));
+                *span = (start, u32::try_from(buf.len()).unwrap_or(u32::MAX - 1));
             }
         }
         Self { buf: buf.into_boxed_str(), spans }
     }
 
     fn get(&self, which: usize) -> Option<&str> {
-        let (start, end) = self.spans[which]?;
+        let (start, end) = self.spans[which];
+        if start == u32::MAX {
+            return None;
+        }
         self.buf.get(start as usize..end as usize)
     }
 }
@@ -179,7 +184,7 @@ impl<E: ProviderError> ApiError<E> {
     /// # }
     /// ```
     pub fn retry_after(&self) -> Option<Duration> {
-        self.retry_after.map(super::RetryAfter::from_now)
+        self.retry_after.map(super::RetryAfter::remaining)
     }
 
     /// What the body was.

@@ -148,29 +148,33 @@ fn status_of_code(code: &RawCode) -> Option<StatusCode> {
 fn retry_after(headers: &HeaderMap) -> Option<RetryAfter> {
     let value = header_text(headers, &header::RETRY_AFTER)?;
     if let Some(delay) = http_date::delay(value) {
-        return Some(RetryAfter::Delay(delay));
+        return Some(RetryAfter::Delay(delay.as_secs()));
     }
     let at = http_date::parse(value)?;
     Some(match header_text(headers, &header::DATE).and_then(http_date::parse) {
-        Some(date) => RetryAfter::Delay(at.duration_since(date).unwrap_or_default()),
-        None => RetryAfter::At(at),
+        Some(date) => RetryAfter::Delay(at.duration_since(date).unwrap_or_default().as_secs()),
+        None => RetryAfter::At(at.duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default().as_secs()),
     })
 }
 
-/// What a `Retry-After` header asked for.
+/// What a `Retry-After` header asked for, in whole seconds (HTTP's resolution).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum RetryAfter {
-    /// Wait this long.
-    Delay(std::time::Duration),
-    /// Wait until then (measured against the clock when asked).
-    At(SystemTime),
+    /// Wait this many seconds.
+    Delay(u64),
+    /// Wait until this many seconds after the Unix epoch (measured against the clock when
+    /// asked).
+    At(u64),
 }
 
 impl RetryAfter {
-    pub(crate) fn from_now(self) -> std::time::Duration {
+    /// How long is left to wait.
+    pub(crate) fn remaining(self) -> std::time::Duration {
         match self {
-            RetryAfter::Delay(delay) => delay,
-            RetryAfter::At(at) => at.duration_since(SystemTime::now()).unwrap_or_default(),
+            RetryAfter::Delay(secs) => std::time::Duration::from_secs(secs),
+            RetryAfter::At(secs) => (SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(secs))
+                .duration_since(SystemTime::now())
+                .unwrap_or_default(),
         }
     }
 }
