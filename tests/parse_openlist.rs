@@ -3,30 +3,39 @@
 mod common;
 
 use cloud_errcodes::{BodyFormat as F, ErrorKind as K, OpenListError as O, ProviderError};
-use common::{case, parse, run};
+use common::{parse, run, t};
 use http::{HeaderMap, StatusCode};
 
 #[test]
 fn openlist_fixtures() {
     run::<O>(&[
-        case("200 with an error body", 200, &[], br#"{"code": 500, "message": "failed get objs: failed to list objs: query fail [61008]", "data": null}"#,
-            Some(O::QueryFail61008), Some("500"), Some("failed get objs: failed to list objs: query fail [61008]"), None, K::Unsupported, F::Json),
-        case("lowercase token error", 200, &[], br#"{"code":401,"message":"token is expired","data":null}"#,
-            Some(O::TokenExpired), Some("401"), Some("token is expired"), None, K::Unauthenticated, F::Json),
-        case("msg instead of message, data an object", 200, &[], br#"{"code": 500, "msg": "TooManyRequests", "data": {"code": 200, "message": "inner"}}"#,
-            Some(O::TooManyRequests), Some("500"), Some("TooManyRequests"), None, K::RateLimited, F::Json),
-        case("Go's \\u003c escapes are decoded before matching", 200, &[], br#"{"code":500,"message":"failed link: \u003chtml\u003e Request failed with status code 413 \u0026 more","data":null}"#,
-            Some(O::RequestEntityTooLarge), Some("500"), Some("failed link: <html> Request failed with status code 413 & more"), None, K::PayloadTooLarge, F::Json),
-        case("202 is an error too", 200, &[], br#"{"code": 202, "message": "search not available", "data": null}"#,
-            Some(O::SearchNotAvailable), Some("202"), Some("search not available"), None, K::Configuration, F::Json),
-        case("unknown message: raw text kept, kind from the body status", 200, &[], br#"{"code": 500, "message": "object not found", "data": null}"#,
-            None, Some("500"), Some("object not found"), None, K::Internal, F::Json),
-        case("download route: HTML page with the real status", 404, &[], b"<!doctype html><html><head><title>404 Not Found</title></head><body>not found</body></html>",
-            None, None, Some("404 Not Found"), None, K::NotFound, F::Html),
-        case("body code that is not a status keeps the HTTP one", 200, &[], br#"{"code": 70000, "message": "weird"}"#,
-            None, Some("70000"), Some("weird"), None, K::Other, F::Json),
-        case("a log line in a message", 200, &[], br#"{"code": 500, "message": "ERRO[2025-08-12 02:48:46] failed to start: listen tcp :5244: bind: address already in use", "data": null}"#,
-            Some(O::PortInUse), Some("500"), Some("ERRO[2025-08-12 02:48:46] failed to start: listen tcp :5244: bind: address already in use"), None, K::Configuration, F::Json),
+        t!(name: "200 with an error body", status: 200, headers: &[],
+            body: br#"{"code": 500, "message": "failed get objs: failed to list objs: query fail [61008]", "data": null}"#,
+            code: Some(O::QueryFail61008), raw: Some("500"), message: Some("failed get objs: failed to list objs: query fail [61008]"), request_id: None, kind: K::Unsupported, format: F::Json),
+        t!(name: "lowercase token error", status: 200, headers: &[],
+            body: br#"{"code":401,"message":"token is expired","data":null}"#,
+            code: Some(O::TokenExpired), raw: Some("401"), message: Some("token is expired"), request_id: None, kind: K::Unauthenticated, format: F::Json),
+        t!(name: "msg instead of message, data an object", status: 200, headers: &[],
+            body: br#"{"code": 500, "msg": "TooManyRequests", "data": {"code": 200, "message": "inner"}}"#,
+            code: Some(O::TooManyRequests), raw: Some("500"), message: Some("TooManyRequests"), request_id: None, kind: K::RateLimited, format: F::Json),
+        t!(name: "Go's \\u003c escapes are decoded before matching", status: 200, headers: &[],
+            body: br#"{"code":500,"message":"failed link: \u003chtml\u003e Request failed with status code 413 \u0026 more","data":null}"#,
+            code: Some(O::RequestEntityTooLarge), raw: Some("500"), message: Some("failed link: <html> Request failed with status code 413 & more"), request_id: None, kind: K::PayloadTooLarge, format: F::Json),
+        t!(name: "202 is an error too", status: 200, headers: &[],
+            body: br#"{"code": 202, "message": "search not available", "data": null}"#,
+            code: Some(O::SearchNotAvailable), raw: Some("202"), message: Some("search not available"), request_id: None, kind: K::Configuration, format: F::Json),
+        t!(name: "unknown message: raw text kept, kind from the body status", status: 200, headers: &[],
+            body: br#"{"code": 500, "message": "object not found", "data": null}"#,
+            code: None, raw: Some("500"), message: Some("object not found"), request_id: None, kind: K::Internal, format: F::Json),
+        t!(name: "download route: HTML page with the real status", status: 404, headers: &[],
+            body: b"<!doctype html><html><head><title>404 Not Found</title></head><body>not found</body></html>",
+            code: None, raw: None, message: Some("404 Not Found"), request_id: None, kind: K::NotFound, format: F::Html),
+        t!(name: "body code that is not a status keeps the HTTP one", status: 200, headers: &[],
+            body: br#"{"code": 70000, "message": "weird"}"#,
+            code: None, raw: Some("70000"), message: Some("weird"), request_id: None, kind: K::Other, format: F::Json),
+        t!(name: "a log line in a message", status: 200, headers: &[],
+            body: br#"{"code": 500, "message": "ERRO[2025-08-12 02:48:46] failed to start: listen tcp :5244: bind: address already in use", "data": null}"#,
+            code: Some(O::PortInUse), raw: Some("500"), message: Some("ERRO[2025-08-12 02:48:46] failed to start: listen tcp :5244: bind: address already in use"), request_id: None, kind: K::Configuration, format: F::Json),
     ]);
 }
 

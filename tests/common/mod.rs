@@ -62,19 +62,27 @@ pub fn run<E: ProviderError>(cases: &[Case<E>]) {
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
 
-/// A compact constructor: `case(name, status, headers, body) -> expected fields`.
-#[allow(clippy::too_many_arguments)]
-pub const fn case<E>(
-    name: &'static str,
-    status: u16,
-    headers: &'static [(&'static str, &'static str)],
-    body: &'static [u8],
-    code: Option<E>,
-    raw: Option<&'static str>,
-    message: Option<&'static str>,
-    request_id: Option<&'static str>,
-    kind: ErrorKind,
-    format: BodyFormat,
-) -> Case<E> {
-    Case { name, status, headers, body, code, raw, message, request_id, kind, format }
+/// One fixture as a labelled row: what came in (`name`, `status`, `headers`, `body`), then what
+/// the parser must make of it.
+macro_rules! t {
+    (
+        name: $name:expr, status: $status:expr, headers: $headers:expr, body: $body:expr,
+        code: $code:expr, raw: $raw:expr, message: $message:expr, request_id: $request_id:expr,
+        kind: $kind:expr, format: $format:expr $(,)?
+    ) => {
+        common::Case {
+            name: $name,
+            status: $status,
+            headers: $headers,
+            body: $body,
+            code: $code,
+            raw: $raw,
+            message: $message,
+            request_id: $request_id,
+            kind: $kind,
+            format: $format,
+        }
+    };
 }
+
+pub(crate) use t;
