@@ -62,6 +62,7 @@ pub fn run<E: ProviderError>(cases: &[Case<E>]) {
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
 
+#[allow(unused_macros)] // each test crate uses its own subset
 /// One fixture as a labelled row: what came in (`name`, `status`, `headers`, `body`), then what
 /// the parser must make of it.
 macro_rules! t {
@@ -85,4 +86,5 @@ macro_rules! t {
     };
 }
 
+#[allow(unused_imports)]
 pub(crate) use t;
