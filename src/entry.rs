@@ -1,6 +1,6 @@
 //! The facts of one catalogue entry, and the impls every generated enum shares.
 //!
-//! `build.rs` emits data for each provider (the enum, `ALL`, `ENTRIES` and the `CODES` lookup
+//! The build script (`build/main.rs`) emits data for each provider (the enum, `ALL`, `ENTRIES` and the `CODES` lookup
 //! table); [`catalogue_enum!`] turns that data into the shared impls, and each provider module
 //! adds what is its own (`from_code` with its code type, `message`, ...).
 
@@ -28,7 +28,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The status of the entry. `build.rs` checks every status is in 100..=599, so the
+    /// The status of the entry. the build script checks every status is in 100..=599, so the
     /// fallback is never taken; it exists so that no code path can panic.
     pub(crate) fn status_code(&self) -> StatusCode {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)

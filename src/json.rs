@@ -5,7 +5,7 @@
 //! top-level field to a callback with its value undecoded; only the fields the caller keeps are
 //! decoded. Nested values are skipped with a depth counter, so deep nesting costs no stack.
 //!
-//! On valid JSON it agrees with `serde_json` (the differential tests in `tests/parse_json.rs`
+//! On valid JSON it agrees with `serde_json` (the differential property test in `tests/parse_props.rs`
 //! check it): keys and strings are decoded the same, numbers are kept as written, and of
 //! duplicate keys the last one wins, as with `serde_json::Value`, JavaScript and Go. On invalid
 //! input it never fails: invalid escapes and invalid UTF-8 become U+FFFD, and a body that stops
