@@ -74,18 +74,67 @@ fn normalize(message: &str) -> &str {
 /// the module's `PROFILE`: the sealed and public traits, the inherent accessors (so callers
 /// need not import the trait), `Display`, `Error`, `FromStr` and serde.
 ///
-/// `$lookup` turns a code given as text into the variants documented under it; `$from_parts`,
-/// where given, replaces the default resolution of a response's code and message.
+/// `codes = number` or `codes = text` gives `from_code`, `variants_of` and `code` the
+/// provider's code type; `$from_parts`, where given, replaces the default resolution of a
+/// response's code and message.
 macro_rules! catalogue_enum {
-    ($ty:ident, $provider:ident, lookup = $lookup:expr $(, from_parts = $from_parts:expr)?) => {
+    (@codes $ty:ident, number) => {
+        impl $ty {
+            /// Looks up a wire code with one perfect-hash probe; `None` if the catalogue does not
+            /// list it. A code documented with several meanings gives its primary one.
+            pub fn from_code(code: u32) -> Option<Self> {
+                Self::variants_of(code).first().copied()
+            }
+
+            /// Every variant documented under `code`, the primary one first; empty if unknown.
+            pub fn variants_of(code: u32) -> &'static [Self] {
+                CODES.get(&code).copied().unwrap_or(&[])
+            }
+
+            /// The code the server sends for this error.
+            pub const fn code(self) -> u32 {
+                ENTRIES[self as usize].number
+            }
+
+            fn variants_of_text(code: &str) -> &'static [Self] {
+                crate::entry::parse_numeric_code(code).map_or(&[], Self::variants_of)
+            }
+        }
+    };
+    (@codes $ty:ident, text) => {
+        impl $ty {
+            /// Looks up a code with one perfect-hash probe, ignoring surrounding whitespace;
+            /// `None` if the catalogue does not list it.
+            pub fn from_code(code: &str) -> Option<Self> {
+                Self::variants_of(code).first().copied()
+            }
+
+            /// Every variant documented under `code`, the primary one first; empty if unknown.
+            pub fn variants_of(code: &str) -> &'static [Self] {
+                CODES.get(code.trim()).copied().unwrap_or(&[])
+            }
+
+            /// The code as it stands in the catalogue (and, for providers that send codes, on
+            /// the wire).
+            pub const fn code(self) -> &'static str {
+                ENTRIES[self as usize].code
+            }
+
+            fn variants_of_text(code: &str) -> &'static [Self] {
+                Self::variants_of(code)
+            }
+        }
+    };
+    ($ty:ident, $provider:ident, codes = $codes:ident $(, from_parts = $from_parts:expr)?) => {
+        crate::entry::catalogue_enum!(@codes $ty, $codes);
+
         impl crate::provider::sealed::Sealed for $ty {
             fn entry(self, _: crate::provider::sealed::Internal) -> &'static crate::entry::Entry {
                 &ENTRIES[self as usize]
             }
 
             fn variants_of_text(code: &str, _: crate::provider::sealed::Internal) -> &'static [Self] {
-                let lookup: fn(&str) -> &'static [Self] = $lookup;
-                lookup(code)
+                $ty::variants_of_text(code)
             }
 
             fn profile(_: crate::provider::sealed::Internal) -> &'static crate::response::Profile {

@@ -8,18 +8,14 @@ use http::{HeaderName, StatusCode};
 
 use crate::{
     ApiError, ErrorKind, Retry,
-    entry::{catalogue_enum, parse_numeric_code, resolve_by_message},
+    entry::{catalogue_enum, resolve_by_message},
     json::{self, Value},
     response::{self, Profile, X_REQUEST_ID},
 };
 
 include!(concat!(env!("OUT_DIR"), "/leancloud.rs"));
 
-catalogue_enum!(
-    LeanCloudError,
-    LeanCloud,
-    lookup = |code| parse_numeric_code(code).map_or(&[], LeanCloudError::variants_of)
-);
+catalogue_enum!(LeanCloudError, LeanCloud, codes = number);
 
 static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
 
@@ -37,22 +33,6 @@ static PROFILE: Profile = Profile {
 };
 
 impl LeanCloudError {
-    /// Looks up a wire code with one perfect-hash probe; `None` if the catalogue does not
-    /// list it. A code documented with several messages gives its primary variant.
-    pub fn from_code(code: u32) -> Option<Self> {
-        Self::variants_of(code).first().copied()
-    }
-
-    /// Every variant documented under `code`, the primary one first; empty if unknown.
-    pub fn variants_of(code: u32) -> &'static [Self] {
-        CODES.get(&code).copied().unwrap_or(&[])
-    }
-
-    /// The code the server sends for this error.
-    pub const fn code(self) -> u32 {
-        ENTRIES[self as usize].number
-    }
-
     /// The message the server sends with this code, byte for byte as documented (empty for
     /// code 0, documented without one).
     pub const fn message(self) -> &'static str {

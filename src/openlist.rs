@@ -41,12 +41,7 @@ use crate::{
 
 include!(concat!(env!("OUT_DIR"), "/openlist.rs"));
 
-catalogue_enum!(
-    OpenListError,
-    OpenList,
-    lookup = OpenListError::variants_of,
-    from_parts = OpenListError::from_response_parts
-);
+catalogue_enum!(OpenListError, OpenList, codes = text, from_parts = OpenListError::from_response_parts);
 
 static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
 
@@ -79,24 +74,6 @@ struct Symptom {
 }
 
 impl OpenListError {
-    /// Looks up a symptom by its stable id (`query_fail_61008`), ignoring surrounding
-    /// whitespace; `None` if unknown. To recognise a message, use
-    /// [`from_message`](Self::from_message).
-    pub fn from_code(id: &str) -> Option<Self> {
-        Self::variants_of(id).first().copied()
-    }
-
-    /// The variant with this symptom id, as a slice (empty if unknown).
-    fn variants_of(id: &str) -> &'static [Self] {
-        CODES.get(id.trim()).copied().unwrap_or(&[])
-    }
-
-    /// The symptom's stable id, such as `query_fail_61008`. OpenList sends no codes: the id is
-    /// ours, for logs, metrics and serialization.
-    pub const fn code(self) -> &'static str {
-        ENTRIES[self as usize].code
-    }
-
     /// The symptom as the OpenList and AList documentation shows it: an example of the text,
     /// not a fixed message (the servers add paths, ids and wrappers around it).
     pub const fn message(self) -> &'static str {

@@ -13,7 +13,7 @@ use crate::{
 
 include!(concat!(env!("OUT_DIR"), "/qingstor.rs"));
 
-catalogue_enum!(QingStorError, QingStor, lookup = QingStorError::variants_of);
+catalogue_enum!(QingStorError, QingStor, codes = text);
 
 static REQUEST_ID_HEADERS: [HeaderName; 2] = [HeaderName::from_static("x-qs-request-id"), X_REQUEST_ID];
 
@@ -29,21 +29,3 @@ static PROFILE: Profile = Profile {
     status_in_body: false,
     status_without_code: &[],
 };
-
-impl QingStorError {
-    /// Looks up a wire code with one perfect-hash probe, ignoring surrounding whitespace;
-    /// `None` if the catalogue does not list it.
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::variants_of(code).first().copied()
-    }
-
-    /// Every variant documented under `code`, the primary one first; empty if unknown.
-    pub fn variants_of(code: &str) -> &'static [Self] {
-        CODES.get(code.trim()).copied().unwrap_or(&[])
-    }
-
-    /// The code the server sends for this error.
-    pub const fn code(self) -> &'static str {
-        ENTRIES[self as usize].code
-    }
-}

@@ -6,13 +6,13 @@
 use http::HeaderName;
 
 use crate::{
-    entry::{catalogue_enum, parse_numeric_code},
+    entry::catalogue_enum,
     response::{Profile, X_REQUEST_ID},
 };
 
 include!(concat!(env!("OUT_DIR"), "/upyun.rs"));
 
-catalogue_enum!(UpyunError, Upyun, lookup = |code| parse_numeric_code(code).map_or(&[], UpyunError::variants_of));
+catalogue_enum!(UpyunError, Upyun, codes = number);
 
 static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
 
@@ -30,22 +30,6 @@ static PROFILE: Profile = Profile {
 };
 
 impl UpyunError {
-    /// Looks up a wire code with one perfect-hash probe; `None` if the catalogue does not
-    /// list it.
-    pub fn from_code(code: u32) -> Option<Self> {
-        Self::variants_of(code).first().copied()
-    }
-
-    /// Every variant documented under `code`, the primary one first; empty if unknown.
-    pub fn variants_of(code: u32) -> &'static [Self] {
-        CODES.get(&code).copied().unwrap_or(&[])
-    }
-
-    /// The code the server sends for this error.
-    pub const fn code(self) -> u32 {
-        ENTRIES[self as usize].number
-    }
-
     /// The message the server sends with this code, byte for byte as documented.
     pub const fn message(self) -> &'static str {
         ENTRIES[self as usize].message
