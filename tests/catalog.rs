@@ -189,6 +189,28 @@ mod serde_codes {
     }
 
     #[test]
+    fn the_small_enums_round_trip_through_serde() {
+        use cloud_errcodes::{BodyFormat, ErrorKind, Retry};
+        fn round_trip<T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug + Copy>(
+            all: &[T],
+            name: fn(T) -> &'static str,
+        ) {
+            for &value in all {
+                let json = serde_json::to_string(&value).unwrap();
+                assert_eq!(json, format!("{:?}", name(value)));
+                assert_eq!(serde_json::from_str::<T>(&json).unwrap(), value);
+            }
+            let err = serde_json::from_str::<T>("\"no such name\"").unwrap_err().to_string();
+            assert!(err.contains("unknown") && err.contains(name(all[0])), "{err}");
+        }
+        round_trip(ErrorKind::ALL, ErrorKind::as_str);
+        round_trip(Retry::ALL, Retry::as_str);
+        round_trip(BodyFormat::ALL, BodyFormat::as_str);
+        round_trip(Provider::ALL, Provider::as_str);
+        round_trip(Lang::ALL, Lang::as_str);
+    }
+
+    #[test]
     fn upyun_deserializes_from_a_string_code() {
         assert_eq!(serde_json::from_str::<UpyunError>("\"40310002\"").ok(), None);
         assert_eq!(serde_json::from_str::<UpyunError>("\"40300004\"").unwrap(), UpyunError::BucketFull);
