@@ -3,7 +3,7 @@
 //! Shared by `build/main.rs` and by `tests/build_validate.rs`, which includes this file with
 //! `#[path]` so that the validation that guards the build is tested on broken input.
 
-use serde::Deserialize;
+use toml::{Table, Value};
 
 /// How a provider's codes look on the wire.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -48,13 +48,11 @@ pub struct Spec {
 }
 
 /// One parsed catalogue file.
-#[derive(Deserialize, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug)]
 pub struct Catalog {
     /// Must equal the spec's slug.
     pub provider: String,
-    /// Must equal the spec's type name.
-    #[serde(rename = "type")]
+    /// Must equal the spec's type name (the file's `type`).
     pub type_name: String,
     /// Wrappers put in front of a driver's text (symptom catalogues).
     pub prefixes: Option<Vec<String>>,
@@ -63,8 +61,7 @@ pub struct Catalog {
 }
 
 /// A code as written in the catalogue.
-#[derive(Deserialize, Debug, Clone, PartialEq, Eq)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Code {
     /// A TOML integer.
     Number(i64),
@@ -82,8 +79,7 @@ impl std::fmt::Display for Code {
 }
 
 /// One catalogue entry: one variant of the generated enum.
-#[derive(Deserialize, Debug, Clone)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     /// The wire code.
     pub code: Code,
@@ -102,7 +98,6 @@ pub struct Entry {
     /// Our short lowercase English phrase for `Display`.
     pub summary: Option<String>,
     /// For shared codes: the variant `from_code` returns.
-    #[serde(default)]
     pub primary: bool,
     /// English description.
     pub en: String,
@@ -181,7 +176,138 @@ pub fn snake_to_camel(code: &str) -> String {
         .collect()
 }
 
-/// Parses one catalogue file's text.
+/// Parses one catalogue file's text. Every key must be one this file documents: a misspelt
+/// field is an error, not a silently missing fact.
 pub fn parse(file: &str, text: &str) -> Result<Catalog, String> {
-    toml::from_str(text).map_err(|err| format!("{file}: cannot parse catalogue: {err}"))
+    let fail = |err: String| format!("{file}: cannot parse catalogue: {err}");
+    let table: Table = text.parse().map_err(|err: toml::de::Error| fail(err.to_string()))?;
+    let mut top = Fields::new(&table, "the header".to_owned());
+    let provider = top.required_string("provider").map_err(fail)?;
+    let type_name = top.required_string("type").map_err(fail)?;
+    let prefixes = top.strings("prefixes").map_err(fail)?;
+    let codes = match top.take("codes") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Value::Table(entry) => entry_from(entry, i),
+                _ => Err(format!("entry {} is not a table", i + 1)),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(fail)?,
+        Some(_) => return Err(fail("`codes` must be an array".to_owned())),
+        None => return Err(fail("missing field `codes`".to_owned())),
+    };
+    top.finish().map_err(fail)?;
+    Ok(Catalog { provider, type_name, prefixes, codes })
+}
+
+fn entry_from(table: &Table, index: usize) -> Result<Entry, String> {
+    let place = match table.get("code") {
+        Some(Value::Integer(n)) => format!("entry {} (code {n})", index + 1),
+        Some(Value::String(s)) => format!("entry {} (code {s})", index + 1),
+        _ => format!("entry {}", index + 1),
+    };
+    let mut f = Fields::new(table, place);
+    let code = match f.take("code") {
+        Some(Value::Integer(n)) => Code::Number(*n),
+        Some(Value::String(s)) => Code::Text(s.clone()),
+        Some(_) => return Err(f.wrong("code", "an integer or a string")),
+        None => return Err(f.missing("code")),
+    };
+    let entry = Entry {
+        code,
+        name: f.string("name")?,
+        status: f.integer("status")?.ok_or_else(|| f.missing("status"))?,
+        status_exception: f.string("status_exception")?,
+        kind: f.required_string("kind")?,
+        retry: f.required_string("retry")?,
+        message: f.string("message")?,
+        summary: f.string("summary")?,
+        primary: f.boolean("primary")?.unwrap_or(false),
+        en: f.required_string("en")?,
+        zh: f.required_string("zh")?,
+        solution_en: f.string("solution_en")?,
+        solution_zh: f.string("solution_zh")?,
+        patterns: f.strings("patterns")?,
+        value: f.string("value")?,
+        specificity: f.integer("specificity")?,
+    };
+    f.finish()?;
+    Ok(entry)
+}
+
+/// Reads the fields of one TOML table, remembering which were read, so that `finish` can
+/// reject the ones nobody asked for.
+struct Fields<'a> {
+    table: &'a Table,
+    read: Vec<&'static str>,
+    place: String,
+}
+
+impl<'a> Fields<'a> {
+    fn new(table: &'a Table, place: String) -> Self {
+        Fields { table, read: Vec::new(), place }
+    }
+
+    fn take(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.read.push(key);
+        self.table.get(key)
+    }
+
+    fn wrong(&self, key: &str, expected: &str) -> String {
+        format!("{}: `{key}` must be {expected}", self.place)
+    }
+
+    fn missing(&self, key: &str) -> String {
+        format!("{}: missing field `{key}`", self.place)
+    }
+
+    fn string(&mut self, key: &'static str) -> Result<Option<String>, String> {
+        match self.take(key) {
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(self.wrong(key, "a string")),
+            None => Ok(None),
+        }
+    }
+
+    fn required_string(&mut self, key: &'static str) -> Result<String, String> {
+        self.string(key)?.ok_or_else(|| self.missing(key))
+    }
+
+    fn integer(&mut self, key: &'static str) -> Result<Option<i64>, String> {
+        match self.take(key) {
+            Some(Value::Integer(n)) => Ok(Some(*n)),
+            Some(_) => Err(self.wrong(key, "an integer")),
+            None => Ok(None),
+        }
+    }
+
+    fn boolean(&mut self, key: &'static str) -> Result<Option<bool>, String> {
+        match self.take(key) {
+            Some(Value::Boolean(b)) => Ok(Some(*b)),
+            Some(_) => Err(self.wrong(key, "true or false")),
+            None => Ok(None),
+        }
+    }
+
+    fn strings(&mut self, key: &'static str) -> Result<Option<Vec<String>>, String> {
+        match self.take(key) {
+            Some(Value::Array(items)) => items
+                .iter()
+                .map(|item| item.as_str().map(str::to_owned).ok_or_else(|| self.wrong(key, "an array of strings")))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Some),
+            Some(_) => Err(self.wrong(key, "an array of strings")),
+            None => Ok(None),
+        }
+    }
+
+    /// Every key of the table was read; else the first one that was not is named.
+    fn finish(self) -> Result<(), String> {
+        match self.table.keys().find(|key| !self.read.contains(&key.as_str())) {
+            Some(key) => Err(format!("{}: unknown field `{key}`", self.place)),
+            None => Ok(()),
+        }
+    }
 }

@@ -137,7 +137,17 @@ fn unknown_fields_and_bad_toml_fail_to_parse() {
     let text = "provider = \"upyun\"\ntype = \"UpyunError\"\ncodes = [{ code = 1, colour = \"red\" }]";
     let err = catalog::parse("catalog/upyun.toml", text).unwrap_err();
     assert!(err.starts_with("catalog/upyun.toml: cannot parse catalogue:"), "{err}");
+    let coloured = FULL.replace("zh = ", "colour = \"red\", zh = ");
+    let text = format!("provider = \"upyun\"\ntype = \"UpyunError\"\ncodes = [\n{coloured}\n]");
+    let err = catalog::parse("catalog/upyun.toml", &text).unwrap_err();
+    assert!(err.ends_with("entry 1 (code 40300004): unknown field `colour`"), "{err}");
     assert!(catalog::parse("catalog/upyun.toml", "codes = [").is_err());
+    let wrong_type = FULL.replace("status = 403", "status = \"403\"");
+    let text = format!("provider = \"upyun\"\ntype = \"UpyunError\"\ncodes = [\n{wrong_type}\n]");
+    let err = catalog::parse("catalog/upyun.toml", &text).unwrap_err();
+    assert!(err.ends_with("entry 1 (code 40300004): `status` must be an integer"), "{err}");
+    let err = catalog::parse("catalog/upyun.toml", "provider = \"upyun\"\ncodes = []").unwrap_err();
+    assert!(err.ends_with("the header: missing field `type`"), "{err}");
 }
 
 #[test]
