@@ -39,6 +39,10 @@ use crate::{
     response::{Profile, X_REQUEST_ID},
 };
 
+mod scan;
+
+pub use scan::{LineMatch, ScanLines, scan_lines};
+
 include!(concat!(env!("OUT_DIR"), "/openlist.rs"));
 
 catalogue_enum!(OpenListError, OpenList, codes = text, from_parts = OpenListError::from_response_parts);
@@ -272,7 +276,6 @@ fn each_match(text: &str, found: impl FnMut(usize, Range<usize>)) {
 const SHORT: usize = 512;
 
 fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<usize>)) {
-    let Some(automaton) = AUTOMATON.as_ref() else { return };
     let bytes = text.as_bytes();
     let step = N - longest_pattern().saturating_sub(1).min(N / 2);
     let mut buf = [0u8; N];
@@ -282,29 +285,39 @@ fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<
         let window = &mut buf[..end - start];
         window.copy_from_slice(&bytes[start..end]);
         window.make_ascii_lowercase();
-        for hit in automaton.find_iter(&*window) {
-            let id = hit.pattern().as_usize();
-            found(id, start + hit.start()..start + hit.end());
-            let Some(&(pattern, error, partners)) = PATTERNS.get(id) else { continue };
-            // While the hit stands, partners that rank lower can never win over it.
-            let floor = match on_boundaries(bytes, start + hit.start(), start + hit.end()) {
-                true => rank(error, pattern),
-                false => (0, 0),
-            };
-            for &(partner, offset) in partners {
-                let Some(&(other, other_error, _)) = PATTERNS.get(usize::from(partner)) else { continue };
-                let Some(at) = hit.start().checked_add_signed(offset.into()) else { continue };
-                let span = at..at + other.len();
-                let occurs = window.get(span.clone()).is_some_and(|text| text.eq_ignore_ascii_case(other.as_bytes()));
-                if occurs && rank(other_error, other) >= floor {
-                    found(partner.into(), start + span.start..start + span.end);
-                }
-            }
-        }
+        occurrences(bytes, start, window, &mut found);
         if end == bytes.len() {
             return;
         }
         start += step;
+    }
+}
+
+/// Calls `found(pattern id, span)` for occurrences in `lowered`, the ASCII-lowercased copy of
+/// `text[offset..offset + lowered.len()]` (spans are positions in `text`, which gives the
+/// boundary rule its context): every leftmost-longest match, and the partner occurrences next
+/// to it that could outrank it (all of them when the match itself fails the boundary rule).
+/// Together these include the winner of every stretch of text wholly inside `lowered`.
+fn occurrences(text: &[u8], offset: usize, lowered: &[u8], mut found: impl FnMut(usize, Range<usize>)) {
+    let Some(automaton) = AUTOMATON.as_ref() else { return };
+    for hit in automaton.find_iter(lowered) {
+        let id = hit.pattern().as_usize();
+        found(id, offset + hit.start()..offset + hit.end());
+        let Some(&(pattern, error, partners)) = PATTERNS.get(id) else { continue };
+        // While the hit stands, partners that rank lower can never win over it.
+        let floor = match on_boundaries(text, offset + hit.start(), offset + hit.end()) {
+            true => rank(error, pattern),
+            false => (0, 0),
+        };
+        for &(partner, relative) in partners {
+            let Some(&(other, other_error, _)) = PATTERNS.get(usize::from(partner)) else { continue };
+            let Some(at) = hit.start().checked_add_signed(relative.into()) else { continue };
+            let span = at..at + other.len();
+            let occurs = lowered.get(span.clone()).is_some_and(|text| text.eq_ignore_ascii_case(other.as_bytes()));
+            if occurs && rank(other_error, other) >= floor {
+                found(partner.into(), offset + span.start..offset + span.end);
+            }
+        }
     }
 }
 
@@ -514,6 +527,65 @@ mod tests {
             let text = " ".repeat(pad) + &pieces.concat();
             if upper { text.to_ascii_uppercase() } else { text }
         })
+    }
+
+    /// A log of glued lines, some long, some with `\r`, invalid bytes or no final newline.
+    fn log() -> impl Strategy<Value = Vec<u8>> {
+        let line = prop_oneof![
+            4 => glued().prop_map(String::into_bytes),
+            1 => "[a-z ]{0,40}".prop_map(String::into_bytes),
+            1 => prop::collection::vec(any::<u8>().prop_filter("no newline", |b| *b != b'\n'), 0..50),
+        ];
+        (prop::collection::vec((line, any::<bool>()), 0..12), any::<bool>()).prop_map(|(lines, newline_at_end)| {
+            let mut out = Vec::new();
+            for (i, (mut line, cr)) in lines.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(b'\n');
+                }
+                if cr {
+                    line.push(b'\r');
+                }
+                out.extend(line);
+            }
+            if newline_at_end && !out.is_empty() {
+                out.push(b'\n');
+            }
+            out
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn scanning_a_log_agrees_with_each_line_alone(log in log(), chunk in 0usize..600, capacity in 1usize..300) {
+            let reader = std::io::BufReader::with_capacity(capacity, log.as_slice());
+            let mut scan = ScanLines::with_chunk(reader, chunk);
+            let got: Vec<(u64, OpenListError)> = scan.by_ref().map(|m| m.map(|m| (m.line(), m.error())).unwrap()).collect();
+            let lines: Vec<&[u8]> = match log.strip_suffix(b"\n") {
+                Some(body) => body.split(|b| *b == b'\n').collect(),
+                None if log.is_empty() => Vec::new(),
+                None => log.split(|b| *b == b'\n').collect(),
+            };
+            let want: Vec<(u64, OpenListError)> = lines
+                .iter()
+                .enumerate()
+                .filter_map(|(i, line)| {
+                    // The rule on bytes: `from_message` on the line (invalid UTF-8 made valid
+                    // byte for byte would shift positions, so compare on the lossless subset).
+                    let text = std::str::from_utf8(line).ok()?;
+                    OpenListError::from_message(text).map(|e| (i as u64 + 1, e))
+                })
+                .collect();
+            let valid: Vec<(u64, OpenListError)> = got
+                .iter()
+                .copied()
+                .filter(|(n, _)| std::str::from_utf8(lines[*n as usize - 1]).is_ok())
+                .collect();
+            prop_assert_eq!(valid, want);
+            prop_assert_eq!(scan.lines(), lines.len() as u64);
+            prop_assert_eq!(scan.bytes(), log.len() as u64);
+        }
     }
 
     proptest! {

@@ -272,3 +272,126 @@ fn http2_status_lines_are_read() {
     assert_eq!(code, 0);
     assert_eq!((value["error"]["code"].clone(), value["error"]["request_id"].clone()), (40400001.into(), "h2".into()));
 }
+
+/// A log with every symptom of the catalogue, each wrapped the way OpenList's logger writes it,
+/// between access-log noise; returns it and the line of each symptom.
+fn every_symptom_log() -> (Vec<u8>, Vec<(&'static str, u64)>) {
+    use cloud_errcodes::{OpenListError, ProviderError};
+    let mut log = Vec::new();
+    let mut lines = Vec::new();
+    let mut n = 0;
+    for (i, symptom) in OpenListError::all().enumerate() {
+        let noise =
+            format!("[GIN] 2025/08/12 - 02:48:{:02} | 200 |  1.2ms | 192.168.1.{i} | GET \"/api/fs/list\"\n", i % 60);
+        log.extend_from_slice(noise.as_bytes());
+        n += 1;
+        let line = match i % 3 {
+            0 => format!("\x1b[31mERRO\x1b[0m[2025-08-12 02:48:{:02}] {}\r\n", i % 60, symptom.message()),
+            1 => format!("2025/08/12 02:48:{:02} [E] failed get objs: {}\n", i % 60, symptom.message()),
+            _ => format!("ERRO[0003] {}\n", symptom.message().to_uppercase()),
+        };
+        log.extend_from_slice(line.as_bytes());
+        n += 1;
+        lines.push((symptom.code(), n));
+    }
+    (log, lines)
+}
+
+#[test]
+fn scan_finds_every_symptom_class_where_it_is() {
+    let (log, lines) = every_symptom_log();
+    let (code, value) = json(&["scan", "--json"], &log);
+    assert_eq!(code, 0);
+    assert_eq!(value["bytes"], log.len());
+    assert_eq!(value["lines"], 2 * lines.len());
+    let found = value["symptoms"].as_array().unwrap();
+    for (symptom, line) in &lines {
+        let row = found.iter().find(|row| row["code"] == *symptom).unwrap_or_else(|| panic!("{symptom} not found"));
+        assert_eq!(
+            (row["count"].clone(), row["first_line"].clone(), row["last_line"].clone()),
+            (1.into(), (*line).into(), (*line).into()),
+            "{symptom}"
+        );
+        assert!(row["summary"].is_string() && row["remedy"].is_string(), "{row}");
+        assert_eq!(row["first_file"], "-");
+    }
+    assert_eq!(found.len(), lines.len(), "nothing else was found");
+}
+
+#[test]
+fn scan_text_is_a_table_most_frequent_first_in_either_language() {
+    let log = b"ERRO token is expired\nINFO ok\nERRO failed get objs: failed to list objs: query fail [61008]\nERRO token is expired\n";
+    let output = run(&["scan"], log);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let rows: Vec<&str> = text.lines().collect();
+    assert!(rows[0].starts_with("COUNT") && rows[0].ends_with("SUMMARY"), "{text}");
+    assert!(
+        rows[1].contains("token_expired")
+            && rows[1].trim_start().starts_with('2')
+            && rows[1].contains("  1  ")
+            && rows[1].contains("  4  "),
+        "{text}"
+    );
+    assert!(rows[2].contains("remedy:"), "{text}");
+    assert!(rows[3].contains("query_fail_61008"), "{text}");
+    assert!(!text.contains('\x1b'), "no colour when stdout is no terminal");
+    assert!(text.ends_with("4 lines, 114 bytes scanned: 3 with a known symptom\n"), "{text}");
+
+    let text = stdout(&run(&["scan", "--lang", "zh-CN"], log));
+    assert!(text.contains("处理:") && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{text}");
+    let (_, value) = json(&["scan", "--json", "--lang", "zh-CN"], log);
+    assert!(value["symptoms"][0]["remedy"].as_str().unwrap().chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+}
+
+#[test]
+fn scan_exit_statuses() {
+    assert_eq!(run(&["scan"], b"INFO all good\n").status.code(), Some(1));
+    assert_eq!(run(&["scan"], b"").status.code(), Some(1));
+    let output = run(&["scan", "/no/such/openlist.log"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("cloud-errcodes: cannot read /no/such/openlist.log") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    assert_eq!(run(&["scan", "--lang", "fr"], b"").status.code(), Some(2));
+}
+
+#[test]
+fn scan_takes_any_bytes_and_long_lines() {
+    let mut log = b"\xff\xfe\x00 binary \x1b[0m junk token is expired \xc3\n".to_vec();
+    log.extend(std::iter::repeat_n(b'x', 3 << 20));
+    log.extend_from_slice(b" bind: address already in use ");
+    log.extend(std::iter::repeat_n(b'y', 1 << 20));
+    log.extend_from_slice(b"\nlast line without newline: TooManyRequests");
+    let (code, value) = json(&["scan", "--json"], &log);
+    assert_eq!(code, 0);
+    assert_eq!(value["lines"], 3);
+    let line_of = |symptom: &str| {
+        value["symptoms"].as_array().unwrap().iter().find(|r| r["code"] == symptom).map(|r| r["first_line"].clone())
+    };
+    assert_eq!(line_of("token_expired"), Some(1.into()));
+    assert_eq!(line_of("port_in_use"), Some(2.into()));
+    assert_eq!(line_of("too_many_requests"), Some(3.into()));
+}
+
+#[test]
+fn scan_reads_several_files_and_stdin() {
+    let dir = std::env::temp_dir().join(format!("cloud-errcodes-cli-scan-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (a, b) = (dir.join("a.log"), dir.join("b.log"));
+    std::fs::write(&a, "INFO\nERRO token is expired\n").unwrap();
+    std::fs::write(&b, "ERRO token is expired\nINFO\nINFO\nERRO token is expired\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let (code, value) = json(&["scan", "--json", a, "-", b], b"ERRO token is invalidated\n");
+    assert_eq!(code, 0);
+    assert_eq!(value["lines"], 2 + 1 + 4);
+    let row = &value["symptoms"][0];
+    assert_eq!(row["count"], 4);
+    assert_eq!((row["first_file"].as_str(), row["first_line"].as_u64()), (Some(a), Some(2)));
+    assert_eq!((row["last_file"].as_str(), row["last_line"].as_u64()), (Some(b), Some(4)));
+    let text = stdout(&run(&["scan", a, b], b""));
+    assert!(text.contains(&format!("{a}:2")) && text.contains(&format!("{b}:4")), "{text}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -19,6 +19,7 @@ macro_rules! err {
 
 mod info;
 mod input;
+mod scan;
 
 use std::{
     io::{self, Read},
@@ -55,6 +56,8 @@ EXAMPLES:
   cloud-errcodes parse qingstor body.json --status 409 --header 'X-QS-Request-ID: aa08cf7a43f611e5'
   cloud-errcodes list leancloud
   cloud-errcodes search bucket full
+  docker logs openlist 2>&1 | cloud-errcodes scan
+  cloud-errcodes scan data/log/log.log --lang zh-CN
 
 PROVIDERS: upyun, qingstor, leancloud, openlist (alist is an alias of openlist).
 
@@ -67,7 +70,9 @@ JSON (--json) prints one document. An entry is
 \"reason\", \"kind\", \"retry\"} or null, \"symptom\": {\"pattern\", \"value\", \"tail\"} or null};
 parse: {\"error\": {provider, http_status, wire_status, code, raw_code, message, request_id, url,
 kind, retry, body_format, truncated} or null, \"entry\": entry or null, \"success\": bool};
-list: {\"provider\", \"entries\": [entry]}; search: {\"words\", \"matches\": [entry]}."
+list: {\"provider\", \"entries\": [entry]}; search: {\"words\", \"matches\": [entry]};
+scan: {\"lines\", \"bytes\", \"symptoms\": [{\"code\", \"count\", \"first_line\", \"last_line\",
+\"first_file\", \"last_file\", \"summary\", \"remedy\" (null when none is known)}], most frequent first}."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -127,6 +132,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Diagnose OpenList/AList logs: each symptom found, how often, where, and what to do
+    Scan {
+        /// The logs; stdin when none is given, or for `-`
+        files: Vec<PathBuf>,
+        /// Show summaries and remedies in one language: en (the default) or zh-CN
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<Lang>,
+        /// Print one JSON document
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Text that came from outside (a server, a log, an argument), safe to print: control
@@ -158,6 +174,7 @@ fn main() -> ExitCode {
         }
         Command::List { provider, lang, json } => Ok(list(provider, lang, json)),
         Command::Search { words, json } => Ok(search(&words, json)),
+        Command::Scan { files, lang, json } => scan::scan(&files, lang, json),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,
