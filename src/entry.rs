@@ -99,6 +99,10 @@ macro_rules! catalogue_enum {
             fn variants_of_text(code: &str) -> &'static [Self] {
                 crate::entry::parse_numeric_code(code).map_or(&[], Self::variants_of)
             }
+
+            fn variants_of_number(code: u32) -> &'static [Self] {
+                Self::variants_of(code)
+            }
         }
     };
     (@codes $ty:ident, text) => {
@@ -123,6 +127,10 @@ macro_rules! catalogue_enum {
             fn variants_of_text(code: &str) -> &'static [Self] {
                 Self::variants_of(code)
             }
+
+            fn variants_of_number(_: u32) -> &'static [Self] {
+                &[]
+            }
         }
     };
     ($ty:ident, $provider:ident, codes = $codes:ident $(, from_parts = $from_parts:expr)?) => {
@@ -135,6 +143,10 @@ macro_rules! catalogue_enum {
 
             fn variants_of_text(code: &str, _: crate::provider::sealed::Internal) -> &'static [Self] {
                 $ty::variants_of_text(code)
+            }
+
+            fn variants_of_number(code: u32, _: crate::provider::sealed::Internal) -> &'static [Self] {
+                $ty::variants_of_number(code)
             }
 
             fn profile(_: crate::provider::sealed::Internal) -> &'static crate::response::Profile {

@@ -18,8 +18,8 @@ use std::borrow::Cow;
 pub(crate) enum Value<'a> {
     /// A string: the bytes between the quotes, and whether they hold any escape.
     Str { raw: &'a [u8], escaped: bool },
-    /// A number, exactly as written.
-    Num(&'a str),
+    /// A number, exactly as written (ASCII digits, signs, `.`, `e`).
+    Num(&'a [u8]),
     /// `null`.
     Null,
     /// An object or an array, raw (read by the LeanCloud batch parser).
@@ -207,8 +207,7 @@ impl<'a> Scanner<'a> {
                 while matches!(self.peek(), Some(b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')) {
                     self.pos += 1;
                 }
-                // Number bytes are ASCII, so this never fails; the guard keeps it panic-free.
-                std::str::from_utf8(&self.bytes[start..self.pos]).ok().map(Value::Num)
+                Some(Value::Num(&self.bytes[start..self.pos]))
             }
             _ => {
                 let start = self.pos;

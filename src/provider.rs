@@ -108,6 +108,10 @@ pub(crate) mod sealed {
         /// Every variant documented under a code given as text, the primary one first.
         fn variants_of_text(code: &str, _: Internal) -> &'static [Self];
 
+        /// Every variant documented under a numeric code (none for providers whose codes are
+        /// strings), the primary one first.
+        fn variants_of_number(code: u32, _: Internal) -> &'static [Self];
+
         /// Where this provider's responses put the code, message and request id.
         fn profile(_: Internal) -> &'static Profile;
 
@@ -117,7 +121,11 @@ pub(crate) mod sealed {
         where
             Self: super::ProviderError,
         {
-            let variants = Self::variants_of_text(&code?.lookup_text()?, Internal(()));
+            let code = code?;
+            let variants = match code.to_u32() {
+                Some(number) => Self::variants_of_number(number, Internal(())),
+                None => Self::variants_of_text(&code.lookup_text()?, Internal(())),
+            };
             crate::entry::resolve_by_message(variants, message.unwrap_or(""))
         }
     }

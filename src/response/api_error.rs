@@ -214,7 +214,7 @@ impl<E: ProviderError> From<E> for ApiError<E> {
     /// ```
     fn from(code: E) -> Self {
         let raw_code = match code.numeric_code() {
-            Some(_) => RawCode::number(code.code_str()),
+            Some(_) => RawCode::number(code.code_str().as_bytes()),
             None => RawCode::text(code.code_str()),
         };
         ApiError {

@@ -124,7 +124,7 @@ pub(crate) fn parse<E: ProviderError>(status: StatusCode, headers: &HeaderMap, b
     if let Some(id) = header_id {
         fields.request_id = Some(Cow::Borrowed(id));
     }
-    if fields.code.is_none() {
+    if fields.code.is_none() && !headers.is_empty() {
         fields.code = profile.code_header.as_ref().and_then(|name| header_text(headers, name)).map(RawCode::text);
     }
     let body_status = match profile.status_in_body {
@@ -368,6 +368,9 @@ fn raw_code(value: Value<'_>) -> Option<RawCode> {
 /// A header's value as text, trimmed and cut to [`MAX_FIELD`]; `None` when absent, empty or
 /// not text.
 fn header_text<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<&'a str> {
+    if headers.is_empty() {
+        return None;
+    }
     let whole = headers.get(name)?.as_bytes();
     let value = &whole[..whole.len().min(MAX_FIELD)];
     let text = match std::str::from_utf8(value) {

@@ -31,9 +31,10 @@ pub struct RawCode {
 }
 
 impl RawCode {
-    /// A JSON number, exactly as written (`40300004`, `-1`, `4.03e7`).
-    pub(crate) fn number(literal: &str) -> Self {
-        Self { number: true, text: Compact::new(literal) }
+    /// A JSON number, exactly as written (`40300004`, `-1`, `4.03e7`): ASCII bytes, as the
+    /// scanner hands them over.
+    pub(crate) fn number(literal: &[u8]) -> Self {
+        Self { number: true, text: Compact::from_ascii(literal) }
     }
 
     /// A JSON string (decoded) or a header value.
@@ -69,6 +70,25 @@ impl RawCode {
         (float.fract() == 0.0 && float.abs() < 9.0e15).then_some(float as i64)
     }
 
+    /// A JSON number written as plain digits that fits a `u32`: the common case, looked up
+    /// straight from the bytes.
+    pub(crate) fn to_u32(&self) -> Option<u32> {
+        let digits = self.text.as_bytes();
+        if !self.number || digits.is_empty() || digits.len() > 10 {
+            return None;
+        }
+        // At most ten digits: the sum fits a u64, and one check at the end does for overflow.
+        let mut n = 0u64;
+        for &b in digits {
+            let digit = b.wrapping_sub(b'0');
+            if digit > 9 {
+                return None;
+            }
+            n = n * 10 + u64::from(digit);
+        }
+        u32::try_from(n).ok()
+    }
+
     /// The text to look up in a catalogue: strings trimmed, numbers as integers.
     pub(crate) fn lookup_text(&self) -> Option<Cow<'_, str>> {
         let text = self.as_str();
@@ -102,14 +122,36 @@ enum Compact {
 }
 
 impl Compact {
+    /// Bytes the scanner read as a number literal (ASCII); anything else is replaced, so the
+    /// text is always valid UTF-8.
+    fn from_ascii(bytes: &[u8]) -> Self {
+        match bytes.is_ascii() {
+            true => Compact::from_utf8(bytes),
+            false => Compact::new(&String::from_utf8_lossy(bytes)),
+        }
+    }
+
     fn new(text: &str) -> Self {
+        Compact::from_utf8(text.as_bytes())
+    }
+
+    /// `bytes` must be valid UTF-8 (a `&str`'s, or ASCII): `as_str` relies on it to never
+    /// fall back.
+    fn from_utf8(text: &[u8]) -> Self {
         let mut bytes = [0; 22];
         match bytes.get_mut(..text.len()) {
             Some(prefix) => {
-                prefix.copy_from_slice(text.as_bytes());
+                prefix.copy_from_slice(text);
                 Compact::Inline { len: text.len() as u8, bytes }
             }
-            None => Compact::Heap(text.into()),
+            None => Compact::Heap(String::from_utf8_lossy(text).into()),
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        match self {
+            Compact::Inline { len, bytes } => &bytes[..usize::from(*len)],
+            Compact::Heap(text) => text.as_bytes(),
         }
     }
 
