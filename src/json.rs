@@ -169,12 +169,17 @@ impl<'a> Scanner<'a> {
     }
 
     fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        // Most tokens follow no space or one: every byte above `' '` ends it at once.
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if b > b' ' || !matches!(b, b' ' | b'\t' | b'\n' | b'\r') {
+                return;
+            }
             self.pos += 1;
         }
     }
 
     /// A string at the cursor: its raw content and whether it has escapes.
+    #[inline]
     fn string(&mut self) -> Option<(&'a [u8], bool)> {
         let bytes = self.bytes;
         if bytes.get(self.pos) != Some(&b'"') {
@@ -184,7 +189,7 @@ impl<'a> Scanner<'a> {
         let mut at = start;
         let mut escaped = false;
         loop {
-            at += quote_or_backslash(bytes.get(at..)?)?;
+            at = quote_or_backslash(bytes, at)?;
             if bytes[at] == b'"' {
                 self.pos = at + 1;
                 return Some((&bytes[start..at], escaped));
@@ -195,6 +200,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// One value at the cursor; nested objects and arrays are skipped.
+    #[inline]
     fn value(&mut self) -> Option<Value<'a>> {
         match self.peek()? {
             b'"' => self.string().map(|(raw, escaped)| Value::Str { raw, escaped }),
@@ -224,6 +230,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips a nested object or array, counting depth instead of recursing.
+    #[inline(never)]
     fn skip_nested(&mut self) -> bool {
         let mut depth = 0usize;
         loop {
@@ -250,9 +257,9 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// The offset of the first `"` or `\\` in `bytes`: eight bytes at a time while the string is
-/// short (keys, codes, ids, messages), with `memchr` taking over for long ones.
-fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
+/// The index of the first `"` or `\\` in `bytes` at or after `at`, eight bytes at a time.
+#[inline]
+fn quote_or_backslash(bytes: &[u8], mut at: usize) -> Option<usize> {
     const ONES: u64 = u64::from_le_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
@@ -260,21 +267,15 @@ fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
     // The high bit of each byte of the result is set where `word` had a zero byte; bits above
     // a true zero may be set too, so the lowest set bit is exact.
     let zero_bytes = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let mut offset = 0;
-    while let Some(chunk) = bytes.get(offset..offset + 8).filter(|_| offset < 128) {
-        let word = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+    while let Some(chunk) = bytes.get(at..at + 8).and_then(|chunk| <[u8; 8]>::try_from(chunk).ok()) {
+        let word = u64::from_le_bytes(chunk);
         let hits = zero_bytes(word ^ QUOTES) | zero_bytes(word ^ SLASHES);
         if hits != 0 {
-            return Some(offset + (hits.trailing_zeros() / 8) as usize);
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
         }
-        offset += 8;
+        at += 8;
     }
-    let rest = &bytes[offset..];
-    match rest.len() {
-        0..8 => rest.iter().position(|&b| b == b'"' || b == b'\\'),
-        _ => memchr::memchr2(b'"', b'\\', rest),
-    }
-    .map(|at| offset + at)
+    bytes.get(at..)?.iter().position(|&b| b == b'"' || b == b'\\').map(|found| at + found)
 }
 
 /// Decodes the escapes of a JSON string's raw content. Invalid escapes, lone surrogates and
