@@ -54,6 +54,8 @@ pub struct Catalog {
     pub provider: String,
     /// Must equal the spec's type name (the file's `type`).
     pub type_name: String,
+    /// The API surfaces this provider's entries come from (`storage`, `cdn`, `rest`, ...).
+    pub surfaces: Vec<String>,
     /// Wrappers put in front of a driver's text (symptom catalogues).
     pub prefixes: Option<Vec<String>>,
     /// The entries, one per variant.
@@ -91,6 +93,11 @@ pub struct Entry {
     pub status_exception: Option<String>,
     /// Cross-provider kind, snake_case.
     pub kind: String,
+    /// Which API surface sends it: one of the catalogue's `surfaces`.
+    pub surface: String,
+    /// Where its wire facts come from (a documentation page, a repository file at a commit,
+    /// a package version).
+    pub provenance: String,
     /// `never` or `backoff`.
     pub retry: String,
     /// The server's message, byte for byte.
@@ -184,6 +191,10 @@ pub fn parse(file: &str, text: &str) -> Result<Catalog, String> {
     let mut top = Fields::new(&table, "the header".to_owned());
     let provider = top.required_string("provider").map_err(fail)?;
     let type_name = top.required_string("type").map_err(fail)?;
+    let surfaces = top
+        .strings("surfaces")
+        .map_err(fail)?
+        .ok_or_else(|| fail("the header: missing field `surfaces`".to_owned()))?;
     let prefixes = top.strings("prefixes").map_err(fail)?;
     let codes = match top.take("codes") {
         Some(Value::Array(items)) => items
@@ -199,7 +210,7 @@ pub fn parse(file: &str, text: &str) -> Result<Catalog, String> {
         None => return Err(fail("missing field `codes`".to_owned())),
     };
     top.finish().map_err(fail)?;
-    Ok(Catalog { provider, type_name, prefixes, codes })
+    Ok(Catalog { provider, type_name, surfaces, prefixes, codes })
 }
 
 fn entry_from(table: &Table, index: usize) -> Result<Entry, String> {
@@ -221,6 +232,8 @@ fn entry_from(table: &Table, index: usize) -> Result<Entry, String> {
         status: f.integer("status")?.ok_or_else(|| f.missing("status"))?,
         status_exception: f.string("status_exception")?,
         kind: f.required_string("kind")?,
+        surface: f.required_string("surface")?,
+        provenance: f.required_string("provenance")?,
         retry: f.required_string("retry")?,
         message: f.string("message")?,
         summary: f.string("summary")?,

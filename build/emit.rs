@@ -25,8 +25,9 @@ pub fn emit(spec: &Spec, doc: &str, catalog: &Catalog) -> String {
         spec.slug
     )
     .unwrap();
-    emit_enum(&mut out, spec, &expand_counts(doc, &entries), &entries);
+    emit_enum(&mut out, spec, &expand_counts(doc, catalog, &entries), &entries);
     emit_all(&mut out, spec, &entries);
+    emit_surfaces(&mut out, catalog);
     emit_entries(&mut out, &entries);
     emit_lookup(&mut out, spec, &entries);
     if spec.symptoms {
@@ -42,11 +43,19 @@ fn sort_key(code: &Code) -> (i64, String) {
     }
 }
 
-/// Fills `{entries}` and `{codes}` in an enum's docs, so counts come from the catalogue.
-fn expand_counts(doc: &str, entries: &[&Entry]) -> String {
+/// Fills `{entries}`, `{codes}` and `{surfaces}` in an enum's docs, so counts come from the
+/// catalogue.
+fn expand_counts(doc: &str, catalog: &Catalog, entries: &[&Entry]) -> String {
     let mut codes: Vec<String> = entries.iter().map(|e| e.code.to_string()).collect();
     codes.dedup();
-    doc.replace("{entries}", &entries.len().to_string()).replace("{codes}", &codes.len().to_string())
+    let surfaces: Vec<String> = catalog
+        .surfaces
+        .iter()
+        .map(|surface| format!("`{surface}` {}", entries.iter().filter(|e| &e.surface == surface).count()))
+        .collect();
+    doc.replace("{entries}", &entries.len().to_string())
+        .replace("{codes}", &codes.len().to_string())
+        .replace("{surfaces}", &surfaces.join(", "))
 }
 
 fn emit_enum(out: &mut String, spec: &Spec, doc: &str, entries: &[&Entry]) {
@@ -93,7 +102,12 @@ fn variant_doc(entry: &Entry) -> Vec<String> {
     if entry.primary {
         facts.push_str(" · primary variant of its code");
     }
-    doc.extend([String::new(), facts]);
+    doc.extend([
+        String::new(),
+        facts,
+        String::new(),
+        format!("Surface `{}` · source: {}", entry.surface, entry.provenance),
+    ]);
     doc
 }
 
@@ -105,6 +119,17 @@ fn emit_all(out: &mut String, spec: &Spec, entries: &[&Entry]) {
         writeln!(out, "    {ty}::{},", entry.variant(spec)).unwrap();
     }
     out.push_str("];\n\n");
+}
+
+/// The API surfaces the catalogue names.
+fn emit_surfaces(out: &mut String, catalog: &Catalog) {
+    let names: Vec<String> = catalog.surfaces.iter().map(|s| format!("{s:?}")).collect();
+    writeln!(
+        out,
+        "/// The API surfaces the catalogue's entries come from.\nconst SURFACES: &[&str] = {};\n",
+        list("&[", &names, "]", 0, 1)
+    )
+    .unwrap();
 }
 
 /// The facts of every variant, indexed by its discriminant.
@@ -125,6 +150,8 @@ fn emit_entries(out: &mut String, entries: &[&Entry]) {
             ("number", number.to_string()),
             ("status", entry.status.to_string()),
             ("kind", format!("crate::ErrorKind::{}", kind_variant(&entry.kind))),
+            ("surface", format!("{:?}", entry.surface)),
+            ("provenance", format!("{:?}", entry.provenance)),
             ("retry", format!("crate::Retry::{}", retry_variant(&entry.retry))),
             ("message", format!("{:?}", entry.message().unwrap_or(""))),
             ("summary", format!("{:?}", display_text(entry))),

@@ -22,7 +22,7 @@ UpYun answers a failed request with `{"msg": "...", "code": 40400001, "id": "...
 8-digit code's first three digits are the HTTP status. `Display` shows the server's own
 message: `upyun 40300004: bucket is full`.
 
-Generated from `catalog/upyun.toml` ({entries} codes).
+Generated from `catalog/upyun.toml` ({entries} codes; by surface: {surfaces}).
 
 # Examples
 
@@ -59,7 +59,7 @@ QingStor answers a failed request with
 is the stable wire fact, the message varies. `Display` shows our summary:
 `qingstor bucket_not_empty: the bucket is not empty`.
 
-Generated from `catalog/qingstor.toml` ({entries} codes).
+Generated from `catalog/qingstor.toml` ({entries} codes; by surface: {surfaces}).
 
 # Examples
 
@@ -102,7 +102,7 @@ The HTTP status cannot be derived from a LeanCloud code: [`http_status`](Self::h
 is the status the REST API typically sends (codes that are statuses map to themselves, 101 to
 404, most others to 400). A parsed response keeps the status actually received.
 
-Generated from `catalog/leancloud.toml` ({codes} codes, {entries} messages).
+Generated from `catalog/leancloud.toml` ({codes} codes, {entries} messages; by surface: {surfaces}).
 
 # Examples
 
@@ -143,7 +143,7 @@ symptom, recognised in any text by [`from_message`](Self::from_message) and iden
 stable id ([`code`](Self::code), e.g. `query_fail_61008`). Each carries a remedy
 ([`solution`](Self::solution)) as well as a description.
 
-Generated from `catalog/openlist.toml` ({entries} symptoms).
+Generated from `catalog/openlist.toml` ({entries} symptoms; by surface: {surfaces}).
 
 # Examples
 

@@ -24,6 +24,18 @@ pub fn validate(spec: &Spec, catalog: &Catalog) -> Result<(), Vec<String>> {
     if catalog.codes.is_empty() {
         report(&"header", "the catalogue has no entries".to_owned());
     }
+    if catalog.surfaces.is_empty() {
+        report(&"header", "`surfaces` lists no surface".to_owned());
+    }
+    let mut seen = HashSet::new();
+    for surface in &catalog.surfaces {
+        if !is_snake_case(surface) {
+            report(&"header", format!("surface `{surface}` is not snake_case"));
+        }
+        if !seen.insert(surface) {
+            report(&"header", format!("surface `{surface}` is listed twice"));
+        }
+    }
     match (&catalog.prefixes, spec.symptoms) {
         (Some(_), false) => report(&"header", "prefixes are only for symptom catalogues".to_owned()),
         (Some(prefixes), true) => {
@@ -37,6 +49,13 @@ pub fn validate(spec: &Spec, catalog: &Catalog) -> Result<(), Vec<String>> {
     for entry in &catalog.codes {
         for problem in entry_problems(spec, entry) {
             report(&entry.code, problem);
+        }
+        if !catalog.surfaces.contains(&entry.surface) {
+            let known = catalog.surfaces.join(", ");
+            report(
+                &entry.code,
+                format!("surface `{}` is not one of the catalogue's surfaces ({known})", entry.surface),
+            );
         }
     }
     for (code, problem) in table_problems(spec, &catalog.codes) {
@@ -87,9 +106,11 @@ fn entry_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
         out.push(format!("unknown retry advice `{}` (expected never or backoff)", entry.retry));
     }
 
-    for (field, text) in [("en", &entry.en), ("zh", &entry.zh)] {
+    for (field, text) in
+        [("en description", &entry.en), ("zh description", &entry.zh), ("provenance", &entry.provenance)]
+    {
         if text.trim().is_empty() {
-            out.push(format!("empty {field} description"));
+            out.push(format!("empty {field}"));
         }
     }
     out.extend(field_problem("message", spec.message, entry.message.as_deref()));
@@ -228,7 +249,7 @@ fn text_fields(entry: &Entry) -> Vec<(&'static str, &str)> {
         ("solution_en", &entry.solution_en),
         ("solution_zh", &entry.solution_zh),
     ];
-    let mut out = vec![("en", entry.en.as_str()), ("zh", entry.zh.as_str())];
+    let mut out = vec![("en", entry.en.as_str()), ("zh", entry.zh.as_str()), ("provenance", entry.provenance.as_str())];
     out.extend(optional.into_iter().filter_map(|(f, v)| v.as_deref().map(|v| (f, v))));
     out.extend(entry.patterns.iter().flatten().map(|p| ("pattern", p.as_str())));
     out

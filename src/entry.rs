@@ -18,6 +18,10 @@ pub struct Entry {
     pub(crate) number: u32,
     pub(crate) status: u16,
     pub(crate) kind: ErrorKind,
+    /// The API surface that sends it (one of the catalogue's `surfaces`).
+    pub(crate) surface: &'static str,
+    /// Where its wire facts come from.
+    pub(crate) provenance: &'static str,
     pub(crate) retry: Retry,
     /// The server's message, or empty when the documentation gives none.
     pub(crate) message: &'static str,
@@ -167,6 +171,7 @@ macro_rules! catalogue_enum {
         impl crate::ProviderError for $ty {
             const PROVIDER: crate::Provider = crate::Provider::$provider;
             const ALL: &'static [Self] = ALL;
+            const SURFACES: &'static [&'static str] = SURFACES;
         }
 
         impl $ty {
@@ -198,6 +203,17 @@ macro_rules! catalogue_enum {
             /// `true` when retrying with backoff may succeed.
             pub const fn is_retryable(self) -> bool {
                 ENTRIES[self as usize].retry.is_retryable()
+            }
+
+            /// Which API surface sends this error (one of
+            /// [`ProviderError::SURFACES`](crate::ProviderError::SURFACES)).
+            pub const fn surface(self) -> &'static str {
+                ENTRIES[self as usize].surface
+            }
+
+            /// Where the catalogue's wire facts for this error come from.
+            pub const fn provenance(self) -> &'static str {
+                ENTRIES[self as usize].provenance
             }
 
             /// What this error means, in the given language.

@@ -174,6 +174,11 @@ pub trait ProviderError:
     /// Every variant, in catalogue order.
     const ALL: &'static [Self];
 
+    /// The API surfaces this provider's codes come from, as the catalogue names them: UpYun
+    /// and QingStor `storage`; LeanCloud `rest`, `realtime` and `sdk` (raised by the client
+    /// SDKs, sent by no server); OpenList `faq`.
+    const SURFACES: &'static [&'static str];
+
     /// Every variant, in catalogue order.
     fn all() -> impl ExactSizeIterator<Item = Self> + DoubleEndedIterator + Clone {
         Self::ALL.iter().copied()
@@ -202,6 +207,26 @@ pub trait ProviderError:
     /// server sends, not a fixed wire message.
     fn wire_message(self) -> Option<&'static str> {
         Some(self.entry(Internal(())).message).filter(|message| !message.is_empty())
+    }
+
+    /// Which API surface sends this error: one of [`SURFACES`](Self::SURFACES).
+    fn surface(self) -> &'static str {
+        self.entry(Internal(())).surface
+    }
+
+    /// Where the catalogue's wire facts for this error come from: a documentation page, a
+    /// repository file at a commit, or a package version.
+    ///
+    /// ```
+    /// # #[cfg(feature = "upyun")] {
+    /// use cloud_errcodes::UpyunError;
+    ///
+    /// assert_eq!(UpyunError::BucketFull.surface(), "storage");
+    /// assert!(UpyunError::BucketFull.provenance().contains("seed 004"));
+    /// # }
+    /// ```
+    fn provenance(self) -> &'static str {
+        self.entry(Internal(())).provenance
     }
 
     /// A short lowercase English phrase, as `Display` shows it after the code.

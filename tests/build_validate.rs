@@ -20,12 +20,15 @@ fn spec(slug: &str) -> &'static Spec {
 /// The problems `validate` reports for `codes` in the `slug` catalogue.
 fn problems(slug: &str, codes: &str) -> Vec<String> {
     let spec = spec(slug);
-    let text = format!("provider = {slug:?}\ntype = {:?}\ncodes = [\n{codes}\n]\n", spec.type_name);
+    let text = format!(
+        "provider = {slug:?}\ntype = {:?}\nsurfaces = [\"storage\", \"faq\"]\ncodes = [\n{codes}\n]\n",
+        spec.type_name
+    );
     let catalog = catalog::parse("test.toml", &text).unwrap_or_else(|err| panic!("{err}"));
     validate::validate(spec, &catalog).err().unwrap_or_default()
 }
 
-const FULL: &str = r#"{ code = 40300004, name = "BucketFull", status = 403, kind = "quota_exceeded", retry = "never", message = "bucket is full", en = "Full.", zh = "已满。" },"#;
+const FULL: &str = r#"{ code = 40300004, name = "BucketFull", status = 403, kind = "quota_exceeded", retry = "never", surface = "storage", provenance = "test", message = "bucket is full", en = "Full.", zh = "已满。" },"#;
 
 fn upyun_line(replace: &str, with: &str) -> String {
     assert!(FULL.contains(replace), "{replace}");
@@ -103,7 +106,7 @@ fn duplicates_are_reported_and_every_problem_is_collected() {
 
 #[test]
 fn qingstor_rules() {
-    let good = r#"{ code = "bucket_not_empty", status = 409, kind = "conflict", retry = "never", summary = "the bucket is not empty", en = "Not empty.", zh = "非空。" },"#;
+    let good = r#"{ code = "bucket_not_empty", status = 409, kind = "conflict", retry = "never", surface = "storage", provenance = "test", summary = "the bucket is not empty", en = "Not empty.", zh = "非空。" },"#;
     assert_eq!(problems("qingstor", good), Vec::<String>::new());
     let cases = [
         (
@@ -134,16 +137,18 @@ fn qingstor_rules() {
 
 #[test]
 fn unknown_fields_and_bad_toml_fail_to_parse() {
-    let text = "provider = \"upyun\"\ntype = \"UpyunError\"\ncodes = [{ code = 1, colour = \"red\" }]";
+    let text = "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"storage\"]\ncodes = [{ code = 1, colour = \"red\" }]";
     let err = catalog::parse("catalog/upyun.toml", text).unwrap_err();
     assert!(err.starts_with("catalog/upyun.toml: cannot parse catalogue:"), "{err}");
     let coloured = FULL.replace("zh = ", "colour = \"red\", zh = ");
-    let text = format!("provider = \"upyun\"\ntype = \"UpyunError\"\ncodes = [\n{coloured}\n]");
+    let text =
+        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"storage\"]\ncodes = [\n{coloured}\n]");
     let err = catalog::parse("catalog/upyun.toml", &text).unwrap_err();
     assert!(err.ends_with("entry 1 (code 40300004): unknown field `colour`"), "{err}");
     assert!(catalog::parse("catalog/upyun.toml", "codes = [").is_err());
     let wrong_type = FULL.replace("status = 403", "status = \"403\"");
-    let text = format!("provider = \"upyun\"\ntype = \"UpyunError\"\ncodes = [\n{wrong_type}\n]");
+    let text =
+        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"storage\"]\ncodes = [\n{wrong_type}\n]");
     let err = catalog::parse("catalog/upyun.toml", &text).unwrap_err();
     assert!(err.ends_with("entry 1 (code 40300004): `status` must be an integer"), "{err}");
     let err = catalog::parse("catalog/upyun.toml", "provider = \"upyun\"\ncodes = []").unwrap_err();
@@ -152,7 +157,7 @@ fn unknown_fields_and_bad_toml_fail_to_parse() {
 
 #[test]
 fn header_mismatch_is_reported() {
-    let catalog = catalog::parse("t", "provider = \"qingstor\"\ntype = \"Nope\"\ncodes = []").unwrap();
+    let catalog = catalog::parse("t", "provider = \"qingstor\"\ntype = \"Nope\"\nsurfaces = []\ncodes = []").unwrap();
     let found = validate::validate(spec("upyun"), &catalog).unwrap_err();
     assert_eq!(
         found,
@@ -160,6 +165,7 @@ fn header_mismatch_is_reported() {
             "catalog/upyun.toml: header: provider is `qingstor`, expected `upyun`",
             "catalog/upyun.toml: header: type is `Nope`, expected `UpyunError`",
             "catalog/upyun.toml: header: the catalogue has no entries",
+            "catalog/upyun.toml: header: `surfaces` lists no surface",
         ]
     );
 }
@@ -168,7 +174,7 @@ fn header_mismatch_is_reported() {
 fn shared_codes_need_exactly_one_primary() {
     let line = |name: &str, primary: &str, message: &str| {
         format!(
-            r#"{{ code = 251, name = "{name}", status = 400, kind = "unauthenticated", retry = "never"{primary}, message = "{message}", summary = "invalid session", en = "Invalid.", zh = "无效。" }},"#
+            r#"{{ code = 251, name = "{name}", status = 400, kind = "unauthenticated", retry = "never", surface = "storage", provenance = "test"{primary}, message = "{message}", summary = "invalid session", en = "Invalid.", zh = "无效。" }},"#
         )
     };
     let good = format!("{}\n{}", line("A", ", primary = true", "a"), line("B", "", "b"));
@@ -195,7 +201,7 @@ fn shared_codes_need_exactly_one_primary() {
 
 #[test]
 fn symptom_rules() {
-    let good = r#"{ code = "port_in_use", status = 500, kind = "configuration", retry = "never", value = "port", message = "bind: address already in use", summary = "port in use", patterns = ["bind: address already in use"], en = "In use.", zh = "占用。", solution_en = "Free it.", solution_zh = "释放。" },"#;
+    let good = r#"{ code = "port_in_use", status = 500, kind = "configuration", retry = "never", surface = "storage", provenance = "test", value = "port", message = "bind: address already in use", summary = "port in use", patterns = ["bind: address already in use"], en = "In use.", zh = "占用。", solution_en = "Free it.", solution_zh = "释放。" },"#;
     assert_eq!(problems("openlist", good), Vec::<String>::new());
     let cases = [
         (
@@ -227,4 +233,31 @@ fn symptom_rules() {
         problems("upyun", &upyun_line("status = 403", r#"status = 403, patterns = ["x"]"#)),
         ["catalog/upyun.toml: 40300004: patterns is only for symptom catalogues"]
     );
+}
+
+#[test]
+fn every_entry_names_its_surface_and_source() {
+    let text = |entry: &str| {
+        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"storage\"]\ncodes = [\n{entry}\n]")
+    };
+    let err = catalog::parse("catalog/upyun.toml", &text(&FULL.replace("provenance = \"test\", ", ""))).unwrap_err();
+    assert!(err.ends_with("entry 1 (code 40300004): missing field `provenance`"), "{err}");
+    let err = catalog::parse("catalog/upyun.toml", &text(&FULL.replace("surface = \"storage\", ", ""))).unwrap_err();
+    assert!(err.ends_with("entry 1 (code 40300004): missing field `surface`"), "{err}");
+    assert_eq!(
+        problems("upyun", &FULL.replace("surface = \"storage\"", "surface = \"cdn\"")),
+        ["catalog/upyun.toml: 40300004: surface `cdn` is not one of the catalogue's surfaces (storage, faq)"]
+    );
+    assert_eq!(
+        problems("upyun", &FULL.replace("provenance = \"test\"", "provenance = \" \"")),
+        ["catalog/upyun.toml: 40300004: empty provenance"]
+    );
+    let catalog = catalog::parse(
+        "t",
+        "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"Storage\", \"cdn\", \"cdn\"]\ncodes = []",
+    )
+    .unwrap();
+    let found = validate::validate(spec("upyun"), &catalog).unwrap_err();
+    assert!(found.contains(&"catalog/upyun.toml: header: surface `Storage` is not snake_case".to_owned()), "{found:?}");
+    assert!(found.contains(&"catalog/upyun.toml: header: surface `cdn` is listed twice".to_owned()), "{found:?}");
 }

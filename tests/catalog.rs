@@ -34,6 +34,9 @@ fn check_every_variant<E: ProviderError>() -> usize {
         assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{slug} {code}: {zh:?} is Chinese");
         assert_ne!(en, zh);
 
+        assert!(E::SURFACES.contains(&err.surface()), "{slug} {code}: surface {}", err.surface());
+        assert!(!err.provenance().trim().is_empty() && !err.provenance().contains('\n'), "{slug} {code}: provenance");
+
         let status = err.http_status().as_u16();
         assert!((400..=599).contains(&status), "{slug} {code}: error status {status}");
         assert_eq!(err.is_retryable(), err.retry().is_retryable());

@@ -395,3 +395,23 @@ fn scan_reads_several_files_and_stdin() {
     assert!(text.contains(&format!("{a}:2")) && text.contains(&format!("{b}:4")), "{text}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn entries_show_their_surface_and_source() {
+    let text = stdout(&run(&["explain", "leancloud", "0"], b""));
+    assert!(text.contains("surface:  realtime") && text.contains("source:   docs: LeanCloud"), "{text}");
+    let (_, value) = json(&["explain", "upyun", "40300004", "--json"], b"");
+    assert_eq!(value["matches"][0]["surface"], "storage");
+    assert!(value["matches"][0]["provenance"].as_str().unwrap().contains("seed 004"));
+
+    let (code, value) = json(&["list", "leancloud", "--surface", "sdk", "--json"], b"");
+    assert_eq!(code, 0);
+    let entries = value["entries"].as_array().unwrap();
+    assert!(!entries.is_empty() && entries.iter().all(|e| e["surface"] == "sdk"), "{value}");
+    let all = json(&["list", "leancloud", "--json"], b"").1["entries"].as_array().unwrap().len();
+    assert!(entries.len() < all);
+
+    let output = run(&["list", "upyun", "--surface", "nope"], b"");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("upyun has no surface `nope` (it has storage)"));
+}

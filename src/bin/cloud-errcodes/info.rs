@@ -13,6 +13,8 @@ pub struct Info {
     pub status: http::StatusCode,
     pub kind: cloud_errcodes::ErrorKind,
     pub retry: cloud_errcodes::Retry,
+    pub surface: &'static str,
+    pub provenance: &'static str,
     pub en: &'static str,
     pub zh: &'static str,
     pub remedy: Option<(&'static str, &'static str)>,
@@ -34,6 +36,8 @@ impl Info {
             status: err.http_status(),
             kind: err.kind(),
             retry: err.retry(),
+            surface: err.surface(),
+            provenance: err.provenance(),
             en: err.description(Lang::En),
             zh: err.description(Lang::ZhCn),
             remedy,
@@ -47,6 +51,16 @@ impl Info {
             Provider::QingStor => QingStorError::all().map(Info::of).collect(),
             Provider::LeanCloud => LeanCloudError::all().map(Info::of).collect(),
             _ => OpenListError::all().map(Info::of).collect(),
+        }
+    }
+
+    /// The API surfaces of one provider.
+    pub fn surfaces(provider: Provider) -> &'static [&'static str] {
+        match provider {
+            Provider::Upyun => UpyunError::SURFACES,
+            Provider::QingStor => QingStorError::SURFACES,
+            Provider::LeanCloud => LeanCloudError::SURFACES,
+            _ => OpenListError::SURFACES,
         }
     }
 
@@ -85,6 +99,8 @@ impl Info {
             "http_status": self.status.as_u16(),
             "kind": self.kind.as_str(),
             "retry": self.retry.as_str(),
+            "surface": self.surface,
+            "provenance": self.provenance,
             "description": pick(self.en, self.zh),
             "remedy": self.remedy.map(|(en, zh)| pick(en, zh)),
         })
@@ -101,6 +117,8 @@ impl Info {
         out!("  status:   {} {reason}", self.status.as_u16());
         out!("  kind:     {}", self.kind.as_str());
         out!("  retry:    {}", self.retry);
+        out!("  surface:  {}", self.surface);
+        out!("  source:   {}", self.provenance);
         if lang != Some(Lang::ZhCn) {
             out!("  en:       {}", self.en);
         }

@@ -65,7 +65,8 @@ EXIT STATUS: 0 found, 1 nothing found, 2 usage or input error (one line on stder
 
 JSON (--json) prints one document. An entry is
   {\"provider\", \"code\", \"message\" (null when the provider sends none), \"summary\",
-   \"http_status\", \"kind\", \"retry\", \"description\": {\"en\", \"zh-CN\"}, \"remedy\": {...} or null}
+   \"http_status\", \"kind\", \"retry\", \"surface\", \"provenance\", \"description\": {\"en\", \"zh-CN\"},
+   \"remedy\": {...} or null}
 (--lang keeps one language). explain: {\"query\", \"matches\": [entry], \"http_status\": {\"code\",
 \"reason\", \"kind\", \"retry\"} or null, \"symptom\": {\"pattern\", \"value\", \"tail\"} or null};
 parse: {\"error\": {provider, http_status, wire_status, code, raw_code, message, request_id, url,
@@ -117,6 +118,10 @@ enum Command {
     List {
         #[arg(value_parser = parse_provider)]
         provider: Provider,
+        /// Only the entries of one API surface (upyun, qingstor: storage; leancloud: rest,
+        /// realtime, sdk; openlist: faq)
+        #[arg(long)]
+        surface: Option<String>,
         /// Show descriptions in one language only (JSON)
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -172,7 +177,7 @@ fn main() -> ExitCode {
         Command::Parse { provider, file, status, headers, lang, json } => {
             parse(provider, file, status, &headers, lang, json)
         }
-        Command::List { provider, lang, json } => Ok(list(provider, lang, json)),
+        Command::List { provider, surface, lang, json } => list(provider, surface.as_deref(), lang, json),
         Command::Search { words, json } => Ok(search(&words, json)),
         Command::Scan { files, lang, json } => scan::scan(&files, lang, json),
     };
@@ -359,14 +364,19 @@ fn show_parsed<E: ProviderError + serde::Serialize>(
     Ok(if entry.is_some() { Outcome::Found } else { Outcome::NothingFound })
 }
 
-fn list(provider: Provider, lang: Option<Lang>, json: bool) -> Outcome {
-    let entries = Info::all(provider);
+fn list(provider: Provider, surface: Option<&str>, lang: Option<Lang>, json: bool) -> Result<Outcome, String> {
+    let surfaces = Info::surfaces(provider);
+    if let Some(surface) = surface.filter(|s| !surfaces.contains(s)) {
+        return Err(format!("{provider} has no surface `{}` (it has {})", shown(surface), surfaces.join(", ")));
+    }
+    let entries: Vec<Info> =
+        Info::all(provider).into_iter().filter(|e| surface.is_none_or(|s| e.surface == s)).collect();
     if json {
         print_json(&json!({
             "provider": provider.as_str(),
             "entries": entries.iter().map(|e| e.to_json(lang)).collect::<Vec<_>>(),
         }));
-        return Outcome::Found;
+        return Ok(Outcome::Found);
     }
     let rows: Vec<[String; 5]> = entries
         .iter()
@@ -388,7 +398,7 @@ fn list(provider: Provider, lang: Option<Lang>, json: bool) -> Outcome {
         let cells: Vec<String> = (0..4).map(|col| format!("{:<width$}", row[col], width = widths[col])).collect();
         out!("{}  {}", cells.join("  "), row[4]);
     }
-    Outcome::Found
+    Ok(Outcome::Found)
 }
 
 fn search(words: &[String], json: bool) -> Outcome {
