@@ -285,7 +285,7 @@ fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<
         let window = &mut buf[..end - start];
         window.copy_from_slice(&bytes[start..end]);
         window.make_ascii_lowercase();
-        occurrences(bytes, start, window, &mut found);
+        occurrences(bytes, start, window, 0..bytes.len(), &mut found);
         if end == bytes.len() {
             return;
         }
@@ -298,14 +298,24 @@ fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<
 /// boundary rule its context): every leftmost-longest match, and the partner occurrences next
 /// to it that could outrank it (all of them when the match itself fails the boundary rule).
 /// Together these include the winner of every stretch of text wholly inside `lowered`.
-fn occurrences(text: &[u8], offset: usize, lowered: &[u8], mut found: impl FnMut(usize, Range<usize>)) {
+///
+/// Only a hit starting in `judged` (positions of `text`) can rule out lower-ranked partners:
+/// elsewhere `text` may lack the bytes around it that decide whether it stands.
+fn occurrences(
+    text: &[u8],
+    offset: usize,
+    lowered: &[u8],
+    judged: Range<usize>,
+    mut found: impl FnMut(usize, Range<usize>),
+) {
     let Some(automaton) = AUTOMATON.as_ref() else { return };
     for hit in automaton.find_iter(lowered) {
         let id = hit.pattern().as_usize();
         found(id, offset + hit.start()..offset + hit.end());
         let Some(&(pattern, error, partners)) = PATTERNS.get(id) else { continue };
         // While the hit stands, partners that rank lower can never win over it.
-        let floor = match on_boundaries(text, offset + hit.start(), offset + hit.end()) {
+        let (start, end) = (offset + hit.start(), offset + hit.end());
+        let floor = match judged.contains(&start) && on_boundaries(text, start, end) {
             true => rank(error, pattern),
             false => (0, 0),
         };
@@ -552,6 +562,24 @@ mod tests {
             }
             out
         })
+    }
+
+    #[test]
+    fn a_hit_cut_from_its_context_never_hides_a_partner() {
+        // Regression (proptest): a chunk that began with `attempted to an unreachable network`
+        // lost the digit before it, took it for a valid match, and so skipped the overlapping
+        // `network is unreachable` that wins the line.
+        let line = "a\x1buery fail [61attempted to an unreachable network is unreachable";
+        let want = OpenListError::from_message(line);
+        assert_eq!(want, Some(OpenListError::NetworkError));
+        for chunk in [384, 413, 450, 500] {
+            for pad in 0..700 {
+                let log = format!("{}{line}\n{}", " ".repeat(pad), "INFO all good\n".repeat(100));
+                let reader = std::io::BufReader::with_capacity(7, log.as_bytes());
+                let got: Vec<_> = ScanLines::with_chunk(reader, chunk).map(|m| m.unwrap().error()).collect();
+                assert_eq!(got.first().copied(), want, "chunk {chunk}, pad {pad}");
+            }
+        }
     }
 
     proptest! {

@@ -157,7 +157,7 @@ impl<R: BufRead> ScanLines<R> {
 
         let (buf, skip, found) = (&self.buf, self.skip, &mut self.found);
         found.clear();
-        occurrences(buf, 0, &self.lowered, |id, span| {
+        occurrences(buf, 0, &self.lowered, skip..cut, |id, span| {
             if (skip..cut).contains(&span.start) && on_boundaries(buf, span.start, span.end) {
                 found.push((span.start, span.end, id));
             }
