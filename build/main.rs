@@ -3,6 +3,7 @@
 //! The output goes to `OUT_DIR/<slug>.rs` and is `include!`d by `src/<slug>.rs`. To read it:
 //! `cargo run --example dump -- <slug>`.
 
+mod baselines;
 mod catalog;
 mod emit;
 mod providers;
@@ -18,11 +19,13 @@ fn main() {
     println!("cargo::rerun-if-changed=build");
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut failures = Vec::new();
+    let mut catalogs = Vec::new();
     for (spec, doc) in PROVIDERS {
         match load(spec) {
             Ok(catalog) => {
                 let path = out_dir.join(format!("{}.rs", spec.slug));
                 fs::write(&path, emit::emit(spec, doc, &catalog)).expect("write generated code");
+                catalogs.push((spec, catalog));
             }
             Err(problems) => failures.extend(problems),
         }
@@ -30,6 +33,7 @@ fn main() {
     if !failures.is_empty() {
         panic!("the catalogue has {} problem(s):\n  {}", failures.len(), failures.join("\n  "));
     }
+    fs::write(out_dir.join("baselines.rs"), baselines::emit(&catalogs)).expect("write the benchmark baselines");
 }
 
 /// Reads and validates one provider's catalogue.
