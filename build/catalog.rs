@@ -41,8 +41,6 @@ pub struct Spec {
     pub summary: Field,
     /// The HTTP status must equal the code's first three digits (UpYun).
     pub status_from_code: bool,
-    /// Several variants may share one code; exactly one of them is `primary` (LeanCloud).
-    pub shared_codes: bool,
     /// Entries are symptoms with patterns and remedies (OpenList).
     pub symptoms: bool,
 }

@@ -13,7 +13,6 @@ pub const PROVIDERS: &[(Spec, &str)] = &[
             message: Field::Required,
             summary: Field::Forbidden,
             status_from_code: true,
-            shared_codes: false,
             symptoms: false,
         },
         r#"An error code of the UpYun (又拍云) storage REST API.
@@ -49,7 +48,6 @@ assert_eq!(UpyunError::from_code(40300003 + 99), None);
             message: Field::Forbidden,
             summary: Field::Required,
             status_from_code: false,
-            shared_codes: false,
             symptoms: false,
         },
         r#"An error code of QingStor object storage.
@@ -87,7 +85,6 @@ assert_eq!(unknown.to_string(), "unknown qingstor error code `bucket_gone`");
             message: Field::Optional,
             summary: Field::Required,
             status_from_code: false,
-            shared_codes: true,
             symptoms: false,
         },
         r#"An error code of LeanCloud.
@@ -131,7 +128,6 @@ assert_eq!(
             message: Field::Required,
             summary: Field::Required,
             status_from_code: false,
-            shared_codes: false,
             symptoms: true,
         },
         r#"A recognised OpenList (or AList) error symptom.

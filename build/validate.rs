@@ -120,9 +120,6 @@ fn entry_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
             out.push(format!("summary `{summary}` must be lowercase with no trailing period"));
         }
     }
-    if entry.primary && !spec.shared_codes {
-        out.push("`primary` is only for providers whose codes are shared".to_owned());
-    }
     out.extend(symptom_problems(spec, entry));
 
     for (field, text) in text_fields(entry) {
@@ -156,17 +153,21 @@ fn table_problems(spec: &Spec, entries: &[Entry]) -> Vec<(String, String)> {
     let mut codes: Vec<_> = by_code.into_iter().collect();
     codes.sort_by(|a, b| a.0.cmp(&b.0));
     for (code, group) in codes {
+        // One code, several meanings: told apart by their messages, the primary one first.
         let primaries = group.iter().filter(|e| e.primary).count();
-        match (group.len(), spec.shared_codes) {
-            (1, true) if primaries > 0 => {
-                out.push((code, "`primary` marks a code that is not shared".to_owned()));
+        match group.len() {
+            1 if primaries > 0 => out.push((code.clone(), "`primary` marks a code that is not shared".to_owned())),
+            1 => {}
+            n if primaries != 1 => {
+                out.push((code.clone(), format!("shared by {n} entries, {primaries} marked primary (expected 1)")))
             }
-            (1, _) => {}
-            (_, false) => out.push((code, "duplicate code".to_owned())),
-            (_, true) if primaries != 1 => {
-                out.push((code, format!("shared by {} entries, {primaries} marked primary (expected 1)", group.len())))
+            _ => {}
+        }
+        if group.len() > 1 {
+            let mut messages = HashSet::new();
+            if !group.iter().all(|e| e.message().is_some_and(|m| messages.insert(m))) {
+                out.push((code, "entries sharing a code need distinct messages to be told apart".to_owned()));
             }
-            (_, true) => {}
         }
     }
     out

@@ -100,6 +100,14 @@ macro_rules! catalogue_enum {
                 ENTRIES[self as usize].number
             }
 
+            /// Looks up a code together with the message the server sent, for codes documented
+            /// with several meanings: the variant whose documented message equals `message`
+            /// (exactly, then ignoring ASCII case, surrounding whitespace and a trailing period),
+            /// else the primary one; `None` for an unknown code.
+            pub fn from_code_and_message(code: u32, message: &str) -> Option<Self> {
+                crate::entry::resolve_by_message(Self::variants_of(code), message)
+            }
+
             fn variants_of_text(code: &str) -> &'static [Self] {
                 crate::entry::parse_numeric_code(code).map_or(&[], Self::variants_of)
             }
@@ -126,6 +134,14 @@ macro_rules! catalogue_enum {
             /// the wire).
             pub const fn code(self) -> &'static str {
                 ENTRIES[self as usize].code
+            }
+
+            /// Looks up a code together with the message the server sent, for codes documented
+            /// with several meanings: the variant whose documented message equals `message`
+            /// (exactly, then ignoring ASCII case, surrounding whitespace and a trailing period),
+            /// else the primary one; `None` for an unknown code.
+            pub fn from_code_and_message(code: &str, message: &str) -> Option<Self> {
+                crate::entry::resolve_by_message(Self::variants_of(code), message)
             }
 
             fn variants_of_text(code: &str) -> &'static [Self] {

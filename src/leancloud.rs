@@ -8,7 +8,7 @@ use http::{HeaderName, StatusCode};
 
 use crate::{
     ApiError, ErrorKind, Retry,
-    entry::{catalogue_enum, resolve_by_message},
+    entry::catalogue_enum,
     json::{self, Value},
     response::{self, Profile, X_REQUEST_ID},
 };
@@ -37,31 +37,6 @@ impl LeanCloudError {
     /// code 0, documented without one).
     pub const fn message(self) -> &'static str {
         ENTRIES[self as usize].message
-    }
-
-    /// Looks up a code together with the message the server sent, for codes documented with
-    /// several messages (251, 403, 605).
-    ///
-    /// The variant whose documented message equals `message` wins: first exactly, then
-    /// ignoring ASCII case, surrounding whitespace and a trailing period. A known code with an
-    /// unknown message gives the primary variant ([`from_code`](Self::from_code)); an unknown
-    /// code gives `None`.
-    ///
-    /// # Examples
-    ///
-    /// ```
-    /// use cloud_errcodes::LeanCloudError;
-    ///
-    /// assert_eq!(LeanCloudError::from_code_and_message(251, "Invalid Weibo session"),
-    ///            Some(LeanCloudError::InvalidWeiboSession));
-    /// assert_eq!(LeanCloudError::from_code_and_message(251, "invalid weibo session."),
-    ///            Some(LeanCloudError::InvalidWeiboSession));
-    /// assert_eq!(LeanCloudError::from_code_and_message(251, "something else"),
-    ///            Some(LeanCloudError::InvalidLinkedSession));
-    /// assert_eq!(LeanCloudError::from_code_and_message(9999, "Invalid Weibo session"), None);
-    /// ```
-    pub fn from_code_and_message(code: u32, message: &str) -> Option<Self> {
-        resolve_by_message(Self::variants_of(code), message)
     }
 }
 

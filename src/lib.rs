@@ -54,6 +54,22 @@
 //! # }
 //! ```
 //!
+//! # One code, several meanings
+//!
+//! A provider may document one code with several meanings (LeanCloud's 251, 403 and 605; codes
+//! that different API surfaces reuse). Each meaning is its own variant, and the catalogue
+//! marks one of them primary. The rule is the same for every provider:
+//!
+//! - `from_code` (and `FromStr`) give the primary variant;
+//! - `from_code_and_message` picks the variant whose documented message equals the one the
+//!   server sent (exactly, then ignoring ASCII case, surrounding whitespace and a trailing
+//!   period), else the primary one; `variants_of` lists them all, primary first;
+//! - the response parsers ([`ProviderError::parse_parts`] and friends) resolve a code the same
+//!   way, with the message the body carried.
+//!
+//! Every variant also says which API surface sends it ([`ProviderError::surface`]) and where
+//! its wire facts come from ([`ProviderError::provenance`]).
+//!
 //! # Features
 //!
 //! - `upyun`, `qingstor`, `leancloud`, `openlist` (default): one module per provider;

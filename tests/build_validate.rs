@@ -92,7 +92,10 @@ fn a_deliberate_status_exception_is_accepted() {
 fn duplicates_are_reported_and_every_problem_is_collected() {
     let other = FULL.replace("40300004", "40300005");
     let found = problems("upyun", &format!("{FULL}\n{FULL}\n{other}\n{}", upyun_line("quota_exceeded", "nope")));
-    assert!(found.contains(&"catalog/upyun.toml: 40300004: duplicate code".to_owned()), "{found:#?}");
+    assert!(
+        found.contains(&"catalog/upyun.toml: 40300004: shared by 3 entries, 0 marked primary (expected 1)".to_owned()),
+        "{found:#?}"
+    );
     assert!(
         found.contains(&"catalog/upyun.toml: 40300004: duplicate variant name `BucketFull`".to_owned()),
         "{found:#?}"
@@ -195,8 +198,18 @@ fn shared_codes_need_exactly_one_primary() {
     );
     assert_eq!(
         problems("upyun", &upyun_line("status = 403", "status = 403, primary = true")),
-        ["catalog/upyun.toml: 40300004: `primary` is only for providers whose codes are shared"]
+        ["catalog/upyun.toml: 40300004: `primary` marks a code that is not shared"]
     );
+    // Every provider may share a code, as long as the messages tell the meanings apart.
+    let same = format!("{}\n{}", line("A", ", primary = true", "a"), line("B", "", "a"));
+    assert_eq!(
+        problems("leancloud", &same),
+        ["catalog/leancloud.toml: 251: entries sharing a code need distinct messages to be told apart"]
+    );
+    let upyun_pair =
+        format!("{FULL}\n{}", FULL.replace("BucketFull", "BucketFullOld").replace("bucket is full", "bucket full"));
+    let upyun_pair = upyun_pair.replacen("status = 403,", "status = 403, primary = true,", 1);
+    assert_eq!(problems("upyun", &upyun_pair), Vec::<String>::new());
 }
 
 #[test]

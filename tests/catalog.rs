@@ -231,3 +231,19 @@ mod serde_codes {
         assert!(serde_json::from_str::<QingStorError>("1.5").is_err());
     }
 }
+
+#[test]
+fn every_provider_resolves_a_code_with_its_message() {
+    // Unshared codes ignore the message; unknown codes are none; the same rule everywhere.
+    assert_eq!(UpyunError::from_code_and_message(40300004, "anything"), Some(UpyunError::BucketFull));
+    assert_eq!(UpyunError::from_code_and_message(40399999, "bucket is full"), None);
+    assert_eq!(QingStorError::from_code_and_message(" bucket_not_empty ", ""), Some(QingStorError::BucketNotEmpty));
+    assert_eq!(QingStorError::from_code_and_message("no_such_code", ""), None);
+    assert_eq!(
+        LeanCloudError::from_code_and_message(605, "sms sign not verified."),
+        Some(LeanCloudError::SmsSignNotVerified)
+    );
+    for err in UpyunError::all() {
+        assert_eq!(UpyunError::variants_of(err.code()).first(), UpyunError::from_code(err.code()).as_ref());
+    }
+}
