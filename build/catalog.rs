@@ -100,6 +100,9 @@ pub struct Entry {
     pub retry: String,
     /// The server's message, byte for byte.
     pub message: Option<String>,
+    /// Other wordings of the same message that servers send or sent (older versions,
+    /// renamed components), all recognised.
+    pub alternates: Option<Vec<String>>,
     /// Our short lowercase English phrase for `Display`.
     pub summary: Option<String>,
     /// For shared codes: the variant `from_code` returns.
@@ -234,6 +237,7 @@ fn entry_from(table: &Table, index: usize) -> Result<Entry, String> {
         provenance: f.required_string("provenance")?,
         retry: f.required_string("retry")?,
         message: f.string("message")?,
+        alternates: f.strings("alternates")?,
         summary: f.string("summary")?,
         primary: f.boolean("primary")?.unwrap_or(false),
         en: f.required_string("en")?,

@@ -89,6 +89,10 @@ fn variant_doc(entry: &Entry) -> Vec<String> {
         head = format!("{head} · {summary}");
     }
     let mut doc = vec![head, String::new(), entry.en.clone(), String::new(), entry.zh.clone()];
+    if let Some(alternates) = &entry.alternates {
+        let list: Vec<String> = alternates.iter().map(|a| code_span(a)).collect();
+        doc.extend([String::new(), format!("Also sent as: {}", list.join(", "))]);
+    }
     if let (Some(en), Some(zh)) = (&entry.solution_en, &entry.solution_zh) {
         doc.extend([String::new(), format!("Remedy: {en}"), String::new(), format!("处理：{zh}")]);
     }
@@ -154,6 +158,10 @@ fn emit_entries(out: &mut String, entries: &[&Entry]) {
             ("provenance", format!("{:?}", entry.provenance)),
             ("retry", format!("crate::Retry::{}", retry_variant(&entry.retry))),
             ("message", format!("{:?}", entry.message().unwrap_or(""))),
+            ("alternates", {
+                let alternates: Vec<String> = entry.alternates.iter().flatten().map(|a| format!("{a:?}")).collect();
+                list("&[", &alternates, "]", 8, "alternates: ".len() + 1)
+            }),
             ("summary", format!("{:?}", display_text(entry))),
             ("en", format!("{:?}", entry.en)),
             ("zh", format!("{:?}", entry.zh)),

@@ -114,6 +114,16 @@ fn entry_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
         }
     }
     out.extend(field_problem("message", spec.message, entry.message.as_deref()));
+    if let Some(alternates) = &entry.alternates {
+        if entry.message().is_none() {
+            out.push("alternates need a message they are alternates of".to_owned());
+        }
+        for alternate in alternates {
+            if alternate.trim().is_empty() || Some(alternate.as_str()) == entry.message() {
+                out.push(format!("alternate `{alternate}` is empty or the message itself"));
+            }
+        }
+    }
     out.extend(field_problem("summary", spec.summary, entry.summary.as_deref()));
     if let Some(summary) = entry.summary.as_deref() {
         if summary.ends_with('.') || summary.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -165,7 +175,11 @@ fn table_problems(spec: &Spec, entries: &[Entry]) -> Vec<(String, String)> {
         }
         if group.len() > 1 {
             let mut messages = HashSet::new();
-            if !group.iter().all(|e| e.message().is_some_and(|m| messages.insert(m))) {
+            let distinct = group.iter().all(|e| {
+                let alternates = e.alternates.iter().flatten().map(String::as_str);
+                e.message().is_some() && e.message().into_iter().chain(alternates).all(|m| messages.insert(m))
+            });
+            if !distinct {
                 out.push((code, "entries sharing a code need distinct messages to be told apart".to_owned()));
             }
         }
@@ -253,6 +267,7 @@ fn text_fields(entry: &Entry) -> Vec<(&'static str, &str)> {
     let mut out = vec![("en", entry.en.as_str()), ("zh", entry.zh.as_str()), ("provenance", entry.provenance.as_str())];
     out.extend(optional.into_iter().filter_map(|(f, v)| v.as_deref().map(|v| (f, v))));
     out.extend(entry.patterns.iter().flatten().map(|p| ("pattern", p.as_str())));
+    out.extend(entry.alternates.iter().flatten().map(|a| ("alternate", a.as_str())));
     out
 }
 

@@ -25,6 +25,8 @@ pub struct Entry {
     pub(crate) retry: Retry,
     /// The server's message, or empty when the documentation gives none.
     pub(crate) message: &'static str,
+    /// Other wordings of the message that servers send or sent.
+    pub(crate) alternates: &'static [&'static str],
     /// What `Display` shows after the code.
     pub(crate) summary: &'static str,
     pub(crate) en: &'static str,
@@ -51,16 +53,16 @@ pub(crate) fn parse_numeric_code(text: &str) -> Option<u32> {
 }
 
 /// Of the variants documented under one code (primary first), the one whose documented
-/// message equals `message`: first exactly, then ignoring ASCII case, surrounding whitespace
-/// and one trailing period; else the primary one. `None` when `variants` is empty.
+/// message (or one of its alternates) equals `message`: first exactly, then ignoring ASCII
+/// case, surrounding whitespace and one trailing period; else the primary one. `None` when `variants` is empty.
 pub(crate) fn resolve_by_message<E: crate::ProviderError>(variants: &[E], message: &str) -> Option<E> {
     let primary = *variants.first()?;
     if variants.len() == 1 {
         return Some(primary);
     }
-    let documented = |v: &&E| v.wire_message().unwrap_or("");
-    let exact = variants.iter().find(|v| documented(v) == message);
-    let loose = || variants.iter().find(|v| loosely_equal(documented(v), message));
+    let wordings = |v: &E| v.wire_message().into_iter().chain(v.alternate_messages().iter().copied());
+    let exact = variants.iter().find(|v| wordings(v).any(|m| m == message));
+    let loose = || variants.iter().find(|v| wordings(v).any(|m| loosely_equal(m, message)));
     exact.or_else(loose).copied().or(Some(primary))
 }
 

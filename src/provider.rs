@@ -229,6 +229,22 @@ pub trait ProviderError:
         self.entry(Internal(())).provenance
     }
 
+    /// Other wordings of [`wire_message`](Self::wire_message) that servers send or sent (older
+    /// versions, renamed components); recognised by `from_code_and_message` and the parsers.
+    ///
+    /// ```
+    /// # #[cfg(feature = "upyun")] {
+    /// use cloud_errcodes::{ProviderError, UpyunError};
+    ///
+    /// let err = UpyunError::TaskDbConnectFailed;
+    /// assert_eq!(err.wire_message(), Some("connect to db error"));
+    /// assert!(err.alternate_messages().contains(&"connect to database error"));
+    /// # }
+    /// ```
+    fn alternate_messages(self) -> &'static [&'static str] {
+        self.entry(Internal(())).alternates
+    }
+
     /// A short lowercase English phrase, as `Display` shows it after the code.
     fn summary(self) -> &'static str {
         self.entry(Internal(())).summary

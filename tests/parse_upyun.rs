@@ -162,3 +162,16 @@ fn a_text_body_ending_in_a_partial_character_keeps_it() {
     assert!(err.is_truncated());
     assert_eq!(err.message().map(str::len), Some(cloud_errcodes::response::MAX_BODY - 1));
 }
+
+#[test]
+fn older_wordings_and_renumbered_codes_resolve_by_message() {
+    // As servers answered before the errno page changed (upyun/docs sources/api/errno.md).
+    let err = parse::<U>(503, &[], br#"{"code": 50300041, "msg": "connect to database error", "id": "r"}"#);
+    assert_eq!(err.code(), Some(U::TaskDbConnectFailed));
+    let err = parse::<U>(400, &[], br#"{"code": 40011059, "msg": "file md5 not match"}"#);
+    assert_eq!((err.code(), err.kind()), (Some(U::Md5MismatchBefore2017), K::InvalidInput));
+    let err = parse::<U>(400, &[], br#"{"code": 40011059, "msg": "file already upload"}"#);
+    assert_eq!((err.code(), err.kind()), (Some(U::FileAlreadyUploaded), K::Conflict));
+    let err = parse::<U>(400, &[], br#"{"code": 40011059}"#);
+    assert_eq!(err.code(), Some(U::FileAlreadyUploaded), "no message: the current meaning");
+}

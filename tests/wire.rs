@@ -325,3 +325,70 @@ fn leancloud_statuses() {
     assert!(L::TooManyLoginFailures.description(cloud_errcodes::Lang::En).contains("15 minutes"));
     assert!(L::ObjectTooLarge.description(cloud_errcodes::Lang::ZhCn).contains("16 MB"));
 }
+
+/// UpYun storage codes listed by earlier revisions of the errno page (upyun/docs
+/// `sources/api/errno.md`, 2015-10 to 2019-03) but not by the current help page: HTTP status,
+/// code and message as those revisions print them.
+const UPYUN_EARLIER: &[(u16, u32, &str)] = &[
+    (400, 40000029, "save-key encoding should be utf8"),
+    (400, 40000043, "wrong metadata directive"),
+    (400, 40001002, "wrong content-length"),
+    (403, 40300023, "invalid image-height-range"),
+    (403, 40300029, "purge too much items"),
+    (403, 40300030, "wrong content-length header"),
+    (403, 40300031, "only support that list flat files by bucket's root folder"),
+    (403, 40300032, "start time format error"),
+    (403, 40300033, "end time format error"),
+    (403, 40300034, "start time bigger than end time"),
+    (403, 40310007, "Binded domain and source domain can't be the same"),
+    (406, 40600004, "single-copy bucket not support breakpoint resume"),
+    (429, 42900003, "too many requests of the same bucket"),
+    (503, 50300001, "write hub failed"),
+    (503, 50300003, "ffmpeg error"),
+    (503, 50300006, "get hub error"),
+    (503, 50300008, "delete hub error"),
+    (503, 50300021, "put capture broken pipe"),
+    (503, 50300035, "decode hub body error"),
+];
+
+/// Older wordings of current codes in those revisions (code, message), and the meanings of
+/// 40011059/40011060 before they were renumbered in 2017 (upyun/docs@1616546).
+const UPYUN_EARLIER_WORDINGS: &[(u32, &str)] = &[
+    (40000012, "wite file to fs error"),
+    (40001046, "hbase wrong length"),
+    (40001047, "hbase wrong check column"),
+    (40001055, "put and check error"),
+    (40001055, "put and check hbase error"),
+    (40011055, "invalid invalid multipart stage"),
+    (40011056, "invalid invalid x-upyun-multi-uuid"),
+    (40011058, "invalid x-upyun-multi-uuid not found"),
+    (40011059, "file md5 not match"),
+    (40011060, "invalid x-upyun-part-size"),
+    (50300036, "send to message queue error"),
+    (50300038, "failed to new http"),
+    (50300041, "connect to database error"),
+    (50300043, "put task to message queue error"),
+];
+
+#[test]
+fn upyun_codes_of_earlier_doc_revisions() {
+    for &(status, code, message) in UPYUN_EARLIER {
+        let err = UpyunError::from_code(code).unwrap_or_else(|| panic!("{code} is missing"));
+        assert_eq!((err.http_status().as_u16(), err.message()), (status, message), "{code}");
+        assert!(
+            err.provenance().contains("upyun/docs@") && err.provenance().contains("sources/api/errno.md"),
+            "{code}"
+        );
+    }
+    for &(code, message) in UPYUN_EARLIER_WORDINGS {
+        let err = UpyunError::from_code_and_message(code, message).unwrap();
+        assert!(err.message() == message || err.alternate_messages().contains(&message), "{code} {message}");
+    }
+    // The renumbering: the same number, told apart by the message.
+    assert_eq!(UpyunError::from_code(40011059), Some(UpyunError::FileAlreadyUploaded));
+    assert_eq!(
+        UpyunError::from_code_and_message(40011059, "file md5 not match"),
+        Some(UpyunError::Md5MismatchBefore2017)
+    );
+    assert_eq!(UpyunError::from_code_and_message(40011060, "file md5 not match"), Some(UpyunError::FileMd5Mismatch));
+}
