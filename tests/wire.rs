@@ -2,7 +2,7 @@
 //! and the messages servers send. The rows are copied from the source documents, not from
 //! the catalogue, so a typo in either shows up here.
 
-use cloud_errcodes::{ProviderError, QingStorError, UpyunError};
+use cloud_errcodes::{LeanCloudError, ProviderError, QingStorError, UpyunError};
 
 /// UpYun: (code, HTTP status, message), a broad sample including every repeated message, the
 /// messages with capitals, brackets or escapes, and the 444/599 statuses.
@@ -391,4 +391,36 @@ fn upyun_codes_of_earlier_doc_revisions() {
         Some(UpyunError::Md5MismatchBefore2017)
     );
     assert_eq!(UpyunError::from_code_and_message(40011060, "file md5 not match"), Some(UpyunError::FileMd5Mismatch));
+}
+
+/// LeanCloud REST codes in leancloud/avoscloud-doc `views/error_code.md` (at c675ea6d, 220 only
+/// in d2864886) but not in the seed page: code and 信息, byte for byte.
+const LEANCLOUD_LATER: &[(u32, &str)] = &[
+    (220, "The number of your followees has reached limit."),
+    (221, "Friendship not found."),
+    (413, "Payload Too Large."),
+    (504, "The app is archived, please restore in console before use."),
+    (2100, "statisticName not found."),
+    (2101, "Leaderboard closed."),
+    (2102, "Leaderboard archive not found."),
+    (2103, "Invalid Leaderboard object."),
+];
+
+#[test]
+fn leancloud_codes_of_the_docs_repository() {
+    for &(code, message) in LEANCLOUD_LATER {
+        let err = LeanCloudError::from_code(code).unwrap_or_else(|| panic!("{code} is missing"));
+        assert_eq!(err.message(), message);
+        assert_eq!(err.surface(), "rest");
+        assert!(err.provenance().starts_with("leancloud/avoscloud-doc@"), "{code}");
+    }
+    // Codes that are HTTP statuses keep their status.
+    assert_eq!(LeanCloudError::from_code(413).unwrap().http_status().as_u16(), 413);
+    assert_eq!(LeanCloudError::from_code(504).unwrap().http_status().as_u16(), 504);
+    // Wordings of the same meaning in other revisions.
+    assert_eq!(
+        LeanCloudError::from_code_and_message(140, "Exceeded an application quota. Upgrade to resolve."),
+        LeanCloudError::from_code(140)
+    );
+    assert!(LeanCloudError::from_code(112).unwrap().alternate_messages()[0].contains("chinese characters"));
 }
