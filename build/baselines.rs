@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::{Catalog, Code, Spec};
+use crate::catalog::{Catalog, Code, CodeShape, Spec};
 
 /// The benchmarks' baselines for every provider with numeric or text codes.
 pub fn emit(catalogs: &[(&Spec, Catalog)]) -> String {
@@ -18,11 +18,12 @@ pub fn emit(catalogs: &[(&Spec, Catalog)]) -> String {
         let ty = format!("cloud_errcodes::{}", spec.type_name);
         match spec.slug {
             "upyun" | "leancloud" => {
+                let CodeShape::Number(int) = spec.code_shape else { continue };
                 writeln!(out, "/// A `match` over every code: what the compiler makes of a hand-written table.")
                     .unwrap();
                 writeln!(
                     out,
-                    "#[inline(never)]\npub fn {}_match(code: u32) -> Option<{ty}> {{\n    Some(match code {{",
+                    "#[inline(never)]\npub fn {}_match(code: {int}) -> Option<{ty}> {{\n    Some(match code {{",
                     spec.slug
                 )
                 .unwrap();

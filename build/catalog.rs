@@ -8,8 +8,9 @@ use toml::{Table, Value};
 /// How a provider's codes look on the wire.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum CodeShape {
-    /// Unsigned numbers (`40300004`, `137`).
-    Number,
+    /// Numbers of the given Rust integer type (`u32` for `40300004`, `i32` for LeanCloud's
+    /// `137` and `-1`).
+    Number(&'static str),
     /// Snake-case strings (`bucket_not_empty`, `query_fail_61008`).
     Text,
 }

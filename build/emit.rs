@@ -184,7 +184,7 @@ fn display_text(entry: &Entry) -> &str {
 fn emit_lookup(out: &mut String, spec: &Spec, entries: &[&Entry]) {
     let ty = spec.type_name;
     let key = match spec.code_shape {
-        CodeShape::Number => "u32",
+        CodeShape::Number(int) => int,
         CodeShape::Text => "&'static str",
     };
     // Group variants by code, the primary variant first (entries are sorted that way).
@@ -196,13 +196,17 @@ fn emit_lookup(out: &mut String, spec: &Spec, entries: &[&Entry]) {
             _ => groups.push((&entry.code, vec![variant])),
         }
     }
-    let mut numbers = phf_codegen::Map::new();
+    let mut unsigned = phf_codegen::Map::new();
+    let mut signed = phf_codegen::Map::new();
     let mut texts = phf_codegen::Map::new();
     for (code, variants) in &groups {
         let value = format!("&[{}]", variants.join(", "));
         match code {
+            Code::Number(n) if spec.code_shape == CodeShape::Number("i32") => {
+                signed.entry(i32::try_from(*n).expect("validated"), value);
+            }
             Code::Number(n) => {
-                numbers.entry(u32::try_from(*n).expect("validated"), value);
+                unsigned.entry(u32::try_from(*n).expect("validated"), value);
             }
             Code::Text(s) => {
                 texts.entry(s.as_str(), value);
@@ -210,7 +214,8 @@ fn emit_lookup(out: &mut String, spec: &Spec, entries: &[&Entry]) {
         }
     }
     let map = match spec.code_shape {
-        CodeShape::Number => numbers.build().to_string(),
+        CodeShape::Number("i32") => signed.build().to_string(),
+        CodeShape::Number(_) => unsigned.build().to_string(),
         CodeShape::Text => texts.build().to_string(),
     };
     writeln!(

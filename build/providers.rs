@@ -8,7 +8,7 @@ pub const PROVIDERS: &[(Spec, &str)] = &[
         Spec {
             slug: "upyun",
             type_name: "UpyunError",
-            code_shape: CodeShape::Number,
+            code_shape: CodeShape::Number("u32"),
             explicit_names: true,
             message: Field::Required,
             summary: Field::Forbidden,
@@ -80,7 +80,7 @@ assert_eq!(unknown.to_string(), "unknown qingstor error code `bucket_gone`");
         Spec {
             slug: "leancloud",
             type_name: "LeanCloudError",
-            code_shape: CodeShape::Number,
+            code_shape: CodeShape::Number("i32"),
             explicit_names: true,
             message: Field::Optional,
             summary: Field::Required,

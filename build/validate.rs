@@ -69,14 +69,20 @@ pub fn validate(spec: &Spec, catalog: &Catalog) -> Result<(), Vec<String>> {
 fn entry_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
     let mut out = Vec::new();
     match (&entry.code, spec.code_shape) {
-        (Code::Number(n), CodeShape::Number) if u32::try_from(*n).is_err() => {
-            out.push(format!("code {n} is out of range (0..=4294967295)"));
+        (Code::Number(n), CodeShape::Number(int)) => {
+            let fits = match int {
+                "i32" => i32::try_from(*n).is_ok(),
+                _ => u32::try_from(*n).is_ok(),
+            };
+            if !fits {
+                out.push(format!("code {n} is out of range of {int}"));
+            }
         }
         (Code::Text(text), CodeShape::Text) if !is_snake_case(text) => {
             out.push(format!("code `{text}` is not snake_case ([a-z0-9_], starting with a letter)"));
         }
         (Code::Number(_), CodeShape::Text) => out.push("code must be a string".to_owned()),
-        (Code::Text(_), CodeShape::Number) => out.push("code must be a number".to_owned()),
+        (Code::Text(_), CodeShape::Number(_)) => out.push("code must be a number".to_owned()),
         _ => {}
     }
 

@@ -15,7 +15,7 @@ pub struct Entry {
     /// The code as text, exactly as sent.
     pub(crate) code: &'static str,
     /// The code as a number (0 for text codes).
-    pub(crate) number: u32,
+    pub(crate) number: i64,
     pub(crate) status: u16,
     pub(crate) kind: ErrorKind,
     /// The API surface that sends it (one of the catalogue's `surfaces`).
@@ -41,15 +41,16 @@ impl Entry {
     }
 }
 
-/// A numeric code written as text: ASCII digits only (surrounding whitespace allowed), at most
-/// what fits a `u32`.
+/// A numeric code written as text: ASCII digits with an optional leading `-` (surrounding
+/// whitespace allowed).
 #[cfg(any(feature = "upyun", feature = "leancloud"))]
-pub(crate) fn parse_numeric_code(text: &str) -> Option<u32> {
-    let digits = text.trim();
+pub(crate) fn parse_numeric_code(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let digits = text.strip_prefix('-').unwrap_or(text);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    digits.parse().ok()
+    text.parse().ok()
 }
 
 /// Of the variants documented under one code (primary first), the one whose documented
@@ -80,42 +81,43 @@ fn normalize(message: &str) -> &str {
 /// the module's `PROFILE`: the sealed and public traits, the inherent accessors (so callers
 /// need not import the trait), `Display`, `Error`, `FromStr` and serde.
 ///
-/// `codes = number` or `codes = text` gives `from_code`, `variants_of` and `code` the
+/// `codes = number(<integer type>)` or `codes = text` gives `from_code`, `variants_of` and `code` the
 /// provider's code type; `$from_parts`, where given, replaces the default resolution of a
 /// response's code and message.
 macro_rules! catalogue_enum {
-    (@codes $ty:ident, number) => {
+    (@codes $ty:ident, number($int:ty)) => {
         impl $ty {
             /// Looks up a wire code with one perfect-hash probe; `None` if the catalogue does not
             /// list it. A code documented with several meanings gives its primary one.
-            pub fn from_code(code: u32) -> Option<Self> {
+            pub fn from_code(code: $int) -> Option<Self> {
                 Self::variants_of(code).first().copied()
             }
 
             /// Every variant documented under `code`, the primary one first; empty if unknown.
-            pub fn variants_of(code: u32) -> &'static [Self] {
+            pub fn variants_of(code: $int) -> &'static [Self] {
                 CODES.get(&code).copied().unwrap_or(&[])
             }
 
             /// The code the server sends for this error.
-            pub const fn code(self) -> u32 {
-                ENTRIES[self as usize].number
+            pub const fn code(self) -> $int {
+                // The build script checks every code fits the type.
+                ENTRIES[self as usize].number as $int
             }
 
             /// Looks up a code together with the message the server sent, for codes documented
             /// with several meanings: the variant whose documented message equals `message`
             /// (exactly, then ignoring ASCII case, surrounding whitespace and a trailing period),
             /// else the primary one; `None` for an unknown code.
-            pub fn from_code_and_message(code: u32, message: &str) -> Option<Self> {
+            pub fn from_code_and_message(code: $int, message: &str) -> Option<Self> {
                 crate::entry::resolve_by_message(Self::variants_of(code), message)
             }
 
             fn variants_of_text(code: &str) -> &'static [Self] {
-                crate::entry::parse_numeric_code(code).map_or(&[], Self::variants_of)
+                crate::entry::parse_numeric_code(code).map_or(&[], Self::variants_of_number)
             }
 
-            fn variants_of_number(code: u32) -> &'static [Self] {
-                Self::variants_of(code)
+            fn variants_of_number(code: i64) -> &'static [Self] {
+                <$int>::try_from(code).map_or(&[], Self::variants_of)
             }
         }
     };
@@ -150,13 +152,13 @@ macro_rules! catalogue_enum {
                 Self::variants_of(code)
             }
 
-            fn variants_of_number(_: u32) -> &'static [Self] {
+            fn variants_of_number(_: i64) -> &'static [Self] {
                 &[]
             }
         }
     };
-    ($ty:ident, $provider:ident, codes = $codes:ident $(, from_parts = $from_parts:expr)?) => {
-        crate::entry::catalogue_enum!(@codes $ty, $codes);
+    ($ty:ident, $provider:ident, codes = $codes:ident $(($int:ty))? $(, from_parts = $from_parts:expr)?) => {
+        crate::entry::catalogue_enum!(@codes $ty, $codes $(($int))?);
 
         impl crate::provider::sealed::Sealed for $ty {
             fn entry(self, _: crate::provider::sealed::Internal) -> &'static crate::entry::Entry {
@@ -167,7 +169,7 @@ macro_rules! catalogue_enum {
                 $ty::variants_of_text(code)
             }
 
-            fn variants_of_number(code: u32, _: crate::provider::sealed::Internal) -> &'static [Self] {
+            fn variants_of_number(code: i64, _: crate::provider::sealed::Internal) -> &'static [Self] {
                 $ty::variants_of_number(code)
             }
 

@@ -15,7 +15,7 @@ use crate::{
 
 include!(concat!(env!("OUT_DIR"), "/leancloud.rs"));
 
-catalogue_enum!(LeanCloudError, LeanCloud, codes = number);
+catalogue_enum!(LeanCloudError, LeanCloud, codes = number(i32));
 
 static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
 

@@ -110,7 +110,7 @@ pub(crate) mod sealed {
 
         /// Every variant documented under a numeric code (none for providers whose codes are
         /// strings), the primary one first.
-        fn variants_of_number(code: u32, _: Internal) -> &'static [Self];
+        fn variants_of_number(code: i64, _: Internal) -> &'static [Self];
 
         /// Where this provider's responses put the code, message and request id.
         fn profile(_: Internal) -> &'static Profile;
@@ -122,7 +122,8 @@ pub(crate) mod sealed {
             Self: super::ProviderError,
         {
             let code = code?;
-            let variants = match code.to_u32() {
+            // Plain digits (the common case) straight from the bytes, then any integer.
+            let variants = match code.to_u32().map(i64::from).or_else(|| code.to_i64()) {
                 Some(number) => Self::variants_of_number(number, Internal(())),
                 None => Self::variants_of_text(&code.lookup_text()?, Internal(())),
             };
@@ -198,7 +199,7 @@ pub trait ProviderError:
     }
 
     /// The code as a number, for providers whose codes are numbers.
-    fn numeric_code(self) -> Option<u32> {
+    fn numeric_code(self) -> Option<i64> {
         Self::profile(Internal(())).numeric_codes.then_some(self.entry(Internal(())).number)
     }
 

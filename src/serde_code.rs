@@ -9,7 +9,7 @@ use crate::ProviderError;
 /// Numeric providers serialize as the number, text providers as the string.
 pub(crate) fn serialize<E: ProviderError, S: Serializer>(code: E, serializer: S) -> Result<S::Ok, S::Error> {
     match code.numeric_code() {
-        Some(number) => serializer.serialize_u32(number),
+        Some(number) => serializer.serialize_i64(number),
         None => serializer.serialize_str(code.code_str()),
     }
 }
@@ -35,10 +35,8 @@ impl<E: ProviderError> de::Visitor<'_> for CodeVisitor<E> {
     }
 
     fn visit_i64<Err: de::Error>(self, value: i64) -> Result<E, Err> {
-        match u64::try_from(value) {
-            Ok(value) => self.visit_u64(value),
-            Err(_) => Err(Err::custom(format_args!("unknown {} error code `{value}`", E::PROVIDER))),
-        }
+        E::from_code_str(&value.to_string())
+            .ok_or_else(|| Err::custom(format_args!("unknown {} error code `{value}`", E::PROVIDER)))
     }
 
     fn visit_str<Err: de::Error>(self, value: &str) -> Result<E, Err> {

@@ -12,7 +12,7 @@ use crate::{
 
 include!(concat!(env!("OUT_DIR"), "/upyun.rs"));
 
-catalogue_enum!(UpyunError, Upyun, codes = number);
+catalogue_enum!(UpyunError, Upyun, codes = number(u32));
 
 static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
 

@@ -110,3 +110,16 @@ fn batch_is_lazy_and_bounded() {
     let items = leancloud::parse_batch(&body).count();
     assert_eq!(items, leancloud::MAX_BATCH_BODY / 2, "items past the limit are not returned");
 }
+
+#[test]
+fn negative_and_string_codes_resolve() {
+    // The JavaScript SDK's catch-all (npm leancloud-storage 4.15.2, `AVError.OTHER_CAUSE`), as
+    // an SDK relays it, and codes sent as strings.
+    let err = parse::<L>(500, &[], br#"{"code": -1, "error": "Request has been terminated"}"#);
+    assert_eq!((err.code(), err.code().map(|c| c.surface())), (Some(L::OtherCause), Some("sdk")));
+    assert_eq!(parse::<L>(500, &[], br#"{"code": "-1", "error": "x"}"#).code(), Some(L::OtherCause));
+    assert_eq!(parse::<L>(400, &[], br#"{"code": "137", "error": "x"}"#).code(), Some(L::DuplicateValue));
+    assert_eq!(L::from_code(-1), Some(L::OtherCause));
+    assert_eq!(" -1 ".parse::<L>(), Ok(L::OtherCause));
+    assert_eq!(L::from_code(-2), None);
+}

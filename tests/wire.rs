@@ -167,7 +167,7 @@ fn named_examples() {
 
 /// LeanCloud: every (code, 信息) pair of the documentation, byte for byte. Code 0 is documented
 /// with `(无)`, "none": it has no message.
-const LEANCLOUD: &[(u32, &str)] = &[
+const LEANCLOUD: &[(i32, &str)] = &[
     (0, "(无)"),
     (1, "Internal server error. No information available."),
     (100, "The connection to the AVOS servers failed."),
@@ -269,7 +269,7 @@ const LEANCLOUD: &[(u32, &str)] = &[
 fn leancloud_every_documented_message_round_trips() {
     use cloud_errcodes::LeanCloudError;
     assert_eq!(LEANCLOUD.len(), 86);
-    let mut codes: Vec<u32> = LEANCLOUD.iter().map(|(code, _)| *code).collect();
+    let mut codes: Vec<i32> = LEANCLOUD.iter().map(|(code, _)| *code).collect();
     codes.dedup();
     assert_eq!(codes.len(), 83);
     for &(code, message) in LEANCLOUD {
@@ -395,7 +395,7 @@ fn upyun_codes_of_earlier_doc_revisions() {
 
 /// LeanCloud REST codes in leancloud/avoscloud-doc `views/error_code.md` (at c675ea6d, 220 only
 /// in d2864886) but not in the seed page: code and 信息, byte for byte.
-const LEANCLOUD_LATER: &[(u32, &str)] = &[
+const LEANCLOUD_LATER: &[(i32, &str)] = &[
     (220, "The number of your followees has reached limit."),
     (221, "Friendship not found."),
     (413, "Payload Too Large."),

@@ -69,7 +69,7 @@ impl Info {
         match provider {
             Provider::Upyun => code.parse::<UpyunError>().ok().map(Info::of).into_iter().collect(),
             Provider::QingStor => code.parse::<QingStorError>().ok().map(Info::of).into_iter().collect(),
-            Provider::LeanCloud => match code.trim().parse::<u32>() {
+            Provider::LeanCloud => match code.trim().parse::<i32>() {
                 Ok(number) => LeanCloudError::variants_of(number).iter().copied().map(Info::of).collect(),
                 Err(_) => Vec::new(),
             },
