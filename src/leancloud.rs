@@ -19,11 +19,13 @@ catalogue_enum!(LeanCloudError, LeanCloud, codes = number(i32));
 
 static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
 
-/// LeanCloud's REST API answers `{"code": 137, "error": "..."}`; a 410 without a code means
-/// the app lives in another region, which only a settings change fixes.
+/// LeanCloud's REST API answers `{"code": 137, "error": "..."}`; its realtime service puts the
+/// text of a code under `reason` (`{"cmd": "session", "code": 4111, "reason":
+/// "SESSION_CONFLICT"}`). A 410 without a code means the app lives in another region, which
+/// only a settings change fixes.
 static PROFILE: Profile = Profile {
     numeric_codes: true,
-    message_keys: &["error", "message"],
+    message_keys: &["error", "message", "reason"],
     request_id_keys: &[],
     request_id_headers: &REQUEST_ID_HEADERS,
     code_header: None,

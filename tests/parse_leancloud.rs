@@ -123,3 +123,22 @@ fn negative_and_string_codes_resolve() {
     assert_eq!(" -1 ".parse::<L>(), Ok(L::OtherCause));
     assert_eq!(L::from_code(-2), None);
 }
+
+#[test]
+fn realtime_frames_carry_their_text_under_reason() {
+    // Frames of the realtime (IM) service, as leancloud/avoscloud-doc views/_im.njk describes
+    // them: the code beside an upper-case reason.
+    let err =
+        parse::<L>(200, &[], br#"{"cmd": "session", "op": "closed", "code": 4111, "reason": "SESSION_CONFLICT"}"#);
+    assert_eq!(err.code(), Some(L::SessionConflict));
+    assert_eq!((err.message(), err.code().map(|c| c.surface())), (Some("SESSION_CONFLICT"), Some("realtime")));
+    let err = parse::<L>(200, &[], br#"{"cmd": "error", "code": 4301, "reason": "CONVERSATION_API_FAILED", "appCode": 1, "detail": "upstream said no"}"#);
+    assert_eq!((err.code(), err.kind()), (Some(L::ConversationApiFailed), K::Unavailable));
+    // `error` still wins where a REST body has both.
+    let err = parse::<L>(
+        400,
+        &[],
+        br#"{"code": 137, "reason": "x", "error": "A unique field was given a value that is already taken."}"#,
+    );
+    assert_eq!(err.message(), Some("A unique field was given a value that is already taken."));
+}

@@ -424,3 +424,78 @@ fn leancloud_codes_of_the_docs_repository() {
     );
     assert!(LeanCloudError::from_code(112).unwrap().alternate_messages()[0].contains("chinese characters"));
 }
+
+/// LeanCloud realtime (IM) codes and the reason each frame carries, as
+/// leancloud/avoscloud-doc@c675ea6d `views/_im.njk` (macro `errorCodes`) lists them; 1006 has none.
+const LEANCLOUD_REALTIME: &[(i32, &str)] = &[
+    (1006, ""),
+    (4100, "APP_NOT_AVAILABLE"),
+    (4101, "DUPLICATED_LOGIN"),
+    (4102, "SIGNATURE_FAILED"),
+    (4103, "INVALID_LOGIN"),
+    (4105, "SESSION_REQUIRED"),
+    (4106, "BLACKLISTED"),
+    (4107, "READ_TIMEOUT"),
+    (4108, "LOGIN_TIMEOUT"),
+    (4109, "FRAME_TOO_LONG"),
+    (4110, "INVALID_ORIGIN"),
+    (4111, "SESSION_CONFLICT"),
+    (4112, "SESSION_TOKEN_EXPIRED"),
+    (4113, "APP_QUOTA_EXCEEDED"),
+    (4114, "UNPARSEABLE_RAW_MESSAGE"),
+    (4115, "KICKED_BY_APP"),
+    (4116, "MESSAGE_SENT_QUOTA_EXCEEDED"),
+    (4117, "UNBIND_INSTALLATION_FAILED"),
+    (4200, "INTERNAL_ERROR"),
+    (4201, "SEND_MESSAGE_TIMEOUT"),
+    (4300, "CONVERSATION_INTERNAL_ERROR"),
+    (4301, "CONVERSATION_API_FAILED"),
+    (4302, "CONVERSATION_SIGNATURE_FAILED"),
+    (4303, "CONVERSATION_NOT_FOUND"),
+    (4304, "CONVERSATION_FULL"),
+    (4305, "CONVERSATION_REJECTED_BY_APP"),
+    (4306, "CONVERSATION_UPDATE_FAILED"),
+    (4307, "CONVERSATION_READ_ONLY"),
+    (4308, "CONVERSATION_NOT_ALLOWED"),
+    (4309, "CONVERSATION_UPDATE_REJECTED"),
+    (4310, "CONVERSATION_QUERY_FAILED"),
+    (4311, "CONVERSATION_LOG_FAILED"),
+    (4312, "CONVERSATION_LOG_REJECTED"),
+    (4313, "SYSTEM_CONVERSATION_REQUIRED"),
+    (4314, "NORMAL_CONVERSATION_REQUIRED"),
+    (4315, "CONVERSATION_TEMPORARY_BLACKLISTED"),
+    (4316, "TRANSIENT_CONVERSATION_REQUIRED"),
+    (4317, "CONVERSATION_MEMBERSHIP_REQUIRED"),
+    (4318, "CONVERSATION_API_QUOTA_EXCEEDED"),
+    (4320, "CONVERSATION_OPERATION_UNAUTHORIZED"),
+    (4321, "UNKNOWN_CONVERSATION_ROLE"),
+    (4322, "CONVERSATION_MEMBER_IN_ROLE_FULL"),
+    (4323, "TEMPORARY_CONVERSATION_EXPIRED"),
+    (4324, "CONVERSATION_NEED_OWNER"),
+    (4325, "CONVERSATION_MEMBER_INFO_FEATURE_DISABLED"),
+    (4401, "INVALID_MESSAGING_TARGET"),
+    (4402, "MESSAGE_REJECTED_BY_APP"),
+    (4403, "MESSAGE_OWNERSHIP_REQUIRED"),
+    (4404, "MESSAGE_NOT_FOUND"),
+    (4405, "MESSAGE_UPDATE_REJECTED_BY_APP"),
+    (4406, "MESSAGE_EDIT_DISABLED"),
+    (4407, "MESSAGE_RECALL_DISABLED"),
+    (4408, "MESSAGE_MODIFIED_BY_CENSORSHIP"),
+    (4543, "BLACKLIST_FULL"),
+    (4544, "BLACKLIST_FEATURE_DISABLED"),
+    (4546, "BLACKLIST_SIGNATURE_FAILED"),
+    (4548, "BLOCKED_BY_CONV"),
+    (4561, "SILIENCED_MEMBER_LIST_FULL"),
+    (4563, "SILIENCED"),
+];
+
+#[test]
+fn leancloud_realtime_codes() {
+    for &(code, reason) in LEANCLOUD_REALTIME {
+        let err = LeanCloudError::from_code(code).unwrap_or_else(|| panic!("{code} is missing"));
+        assert_eq!((err.message(), err.surface()), (reason, "realtime"), "{code}");
+        assert!(err.provenance().contains("views/_im.njk"), "{code}");
+    }
+    let realtime = <LeanCloudError as ProviderError>::all().filter(|e| e.surface() == "realtime").count();
+    assert_eq!(realtime, LEANCLOUD_REALTIME.len() + 1, "the table's codes and the seed's code 0");
+}

@@ -78,7 +78,7 @@ pub const QINGSTOR: Keys = Keys {
     request_id_headers: &["x-qs-request-id", "x-request-id"],
 };
 pub const LEANCLOUD: Keys =
-    Keys { message: &["error", "message"], request_id: &[], request_id_headers: &["x-request-id"] };
+    Keys { message: &["error", "message", "reason"], request_id: &[], request_id_headers: &["x-request-id"] };
 pub const OPENLIST: Keys =
     Keys { message: &["message", "msg"], request_id: &[], request_id_headers: &["x-request-id"] };
 
