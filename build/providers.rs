@@ -89,11 +89,22 @@ assert_eq!(unknown.to_string(), "unknown qingstor error code `bucket_gone`");
         },
         r#"An error code of LeanCloud.
 
-LeanCloud's REST API answers a failed request with `{"code": 137, "error": "..."}`. A few
-codes are documented with several messages for different causes (251, 403, 605); each cause
-is its own variant sharing the code, and [`from_code`](Self::from_code) gives the primary one
-while [`from_code_and_message`](Self::from_code_and_message) picks by message. `Display`
-shows our short summary, and [`message`](Self::message) the server's documented sentence.
+**LeanCloud shuts its service down on 2027-01-12**; this enum stays to read old logs and to
+serve SDKs that keep talking to self-hosted or migrated back ends until then.
+
+Three surfaces (see [`surface`](Self::surface)): `rest`, the REST API, which answers a failed
+request with `{"code": 137, "error": "..."}`; `realtime`, the real-time messaging (IM) service,
+whose WebSocket frames carry an upper-case reason such as `{"code": 4111, "reason":
+"SESSION_CONFLICT"}`; and `sdk`, codes the client SDKs raise themselves (such as the catch-all
+`-1`), which no server sends. Codes are `i32`. A few codes are documented with several messages
+for different causes (251, 403, 605); each cause is its own variant sharing the code, and
+[`from_code`](Self::from_code) gives the primary one while
+[`from_code_and_message`](Self::from_code_and_message) picks by message. `Display` shows our
+short summary, and [`message`](Self::message) the server's documented sentence.
+
+The multiplayer service's (Play) codes are not included: they come from a separate client
+protocol (npm `@leancloud/play`), 32 of them reuse realtime numbers with other meanings, and
+that service closes with the rest.
 
 The HTTP status cannot be derived from a LeanCloud code: [`http_status`](Self::http_status)
 is the status the REST API typically sends (codes that are statuses map to themselves, 101 to
