@@ -44,6 +44,9 @@ pub struct Spec {
     pub status_from_code: bool,
     /// Entries are symptoms with patterns and remedies (OpenList).
     pub symptoms: bool,
+    /// Numeric codes may be templates such as `503xx001`, where each `x` stands for any digit
+    /// (UpYun's CDN edge).
+    pub templates: bool,
 }
 
 /// One parsed catalogue file.
@@ -125,6 +128,23 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// The template of a templated numeric code (`503xx001`), if it is one.
+    pub fn template(&self) -> Option<&str> {
+        match &self.code {
+            Code::Text(text) if is_template(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The number standing for the code: itself, or a template with every `x` read as `0`.
+    pub fn number(&self) -> i64 {
+        match &self.code {
+            Code::Number(n) => *n,
+            Code::Text(text) if is_template(text) => text.replace('x', "0").parse().unwrap_or(0),
+            Code::Text(_) => 0,
+        }
+    }
+
     /// The variant name, explicit or derived from the text code.
     pub fn variant(&self, spec: &Spec) -> String {
         match (&self.name, &self.code) {
@@ -171,6 +191,17 @@ pub const RETRIES: &[(&str, &str)] = &[("never", "Never"), ("backoff", "Backoff"
 /// What a symptom's value may be: id and `ValueKind` variant.
 pub const SYMPTOM_VALUES: &[(&str, &str)] =
     &[("port", "Port"), ("file_id", "FileId"), ("status", "Status"), ("number", "Number")];
+
+/// Whether `code` is a numeric template: 8 digits or `x`, with at least one `x`.
+pub fn is_template(code: &str) -> bool {
+    code.len() == 8 && code.contains('x') && code.bytes().all(|b| b.is_ascii_digit() || b == b'x')
+}
+
+/// Whether a number matches a template, digit by digit (`x` matches any digit).
+pub fn template_matches(template: &str, number: i64) -> bool {
+    let digits = format!("{number:0width$}", width = template.len());
+    digits.len() == template.len() && template.bytes().zip(digits.bytes()).all(|(t, d)| t == b'x' || t == d)
+}
 
 /// `bucket_not_empty` -> `BucketNotEmpty`, `query_fail_61008` -> `QueryFail61008`.
 pub fn snake_to_camel(code: &str) -> String {

@@ -11,7 +11,9 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::{Catalog, Code, CodeShape, Entry, KINDS, RETRIES, SYMPTOM_VALUES, Spec};
+use crate::catalog::{
+    Catalog, Code, CodeShape, Entry, KINDS, RETRIES, SYMPTOM_VALUES, Spec, is_template, template_matches,
+};
 
 /// The whole generated file for one provider.
 pub fn emit(spec: &Spec, doc: &str, catalog: &Catalog) -> String {
@@ -39,6 +41,7 @@ pub fn emit(spec: &Spec, doc: &str, catalog: &Catalog) -> String {
 fn sort_key(code: &Code) -> (i64, String) {
     match code {
         Code::Number(n) => (*n, String::new()),
+        Code::Text(s) if is_template(s) => (s.replace('x', "0").parse().unwrap_or(0), s.clone()),
         Code::Text(s) => (0, s.clone()),
     }
 }
@@ -145,10 +148,7 @@ fn emit_entries(out: &mut String, entries: &[&Entry]) {
     )
     .unwrap();
     for entry in entries {
-        let number = match entry.code {
-            Code::Number(n) => n,
-            Code::Text(_) => 0,
-        };
+        let number = entry.number();
         let fields = [
             ("code", format!("{:?}", entry.code.to_string())),
             ("number", number.to_string()),
@@ -196,6 +196,16 @@ fn emit_lookup(out: &mut String, spec: &Spec, entries: &[&Entry]) {
             _ => groups.push((&entry.code, vec![variant])),
         }
     }
+    // A templated variant also stands under every fixed code its template matches, after the
+    // fixed code's own variants (so the fixed meaning stays primary).
+    let templates: Vec<(&str, String)> =
+        entries.iter().filter_map(|e| Some((e.template()?, format!("{ty}::{}", e.variant(spec))))).collect();
+    groups.retain(|(code, _)| !matches!(code, Code::Text(text) if is_template(text)));
+    for (code, variants) in &mut groups {
+        if let Code::Number(n) = code {
+            variants.extend(templates.iter().filter(|(t, _)| template_matches(t, *n)).map(|(_, v)| v.clone()));
+        }
+    }
     let mut unsigned = phf_codegen::Map::new();
     let mut signed = phf_codegen::Map::new();
     let mut texts = phf_codegen::Map::new();
@@ -225,6 +235,15 @@ fn emit_lookup(out: &mut String, spec: &Spec, entries: &[&Entry]) {
 static CODES: ::phf::Map<{key}, &'static [{ty}]> = {map};"
     )
     .unwrap();
+    if let CodeShape::Number(_) = spec.code_shape {
+        let rows: Vec<String> = templates.iter().map(|(t, v)| format!("({t:?}, &[{v}])")).collect();
+        writeln!(
+            out,
+            "\n/// Templated codes (each `x` any digit) and their variants, tried when no fixed code matches.\nstatic TEMPLATES: &[(&str, &[{ty}])] = {};",
+            list("&[", &rows, "]", 0, 1)
+        )
+        .unwrap();
+    }
     if spec.symptoms {
         out.push('\n');
     }

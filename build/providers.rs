@@ -14,6 +14,7 @@ pub const PROVIDERS: &[(Spec, &str)] = &[
             summary: Field::Forbidden,
             status_from_code: true,
             symptoms: false,
+            templates: true,
         },
         r#"An error code of the UpYun (又拍云) storage REST API.
 
@@ -49,6 +50,7 @@ assert_eq!(UpyunError::from_code(40300003 + 99), None);
             summary: Field::Required,
             status_from_code: false,
             symptoms: false,
+            templates: false,
         },
         r#"An error code of QingStor object storage.
 
@@ -86,6 +88,7 @@ assert_eq!(unknown.to_string(), "unknown qingstor error code `bucket_gone`");
             summary: Field::Required,
             status_from_code: false,
             symptoms: false,
+            templates: false,
         },
         r#"An error code of LeanCloud.
 
@@ -140,6 +143,7 @@ assert_eq!(
             summary: Field::Required,
             status_from_code: false,
             symptoms: true,
+            templates: false,
         },
         r#"A recognised OpenList (or AList) error symptom.
 

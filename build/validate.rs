@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::catalog::{Catalog, Code, CodeShape, Entry, Field, KINDS, RETRIES, SYMPTOM_VALUES, Spec};
+use crate::catalog::{Catalog, Code, CodeShape, Entry, Field, KINDS, RETRIES, SYMPTOM_VALUES, Spec, is_template};
 
 /// Every problem found in `catalog`, or `Ok` when there are none.
 pub fn validate(spec: &Spec, catalog: &Catalog) -> Result<(), Vec<String>> {
@@ -82,6 +82,10 @@ fn entry_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
             out.push(format!("code `{text}` is not snake_case ([a-z0-9_], starting with a letter)"));
         }
         (Code::Number(_), CodeShape::Text) => out.push("code must be a string".to_owned()),
+        (Code::Text(text), CodeShape::Number(_)) if spec.templates && is_template(text) => {}
+        (Code::Text(_), CodeShape::Number(_)) if spec.templates => {
+            out.push("code must be a number or a template of 8 digits and `x`".to_owned())
+        }
         (Code::Text(_), CodeShape::Number(_)) => out.push("code must be a number".to_owned()),
         _ => {}
     }
@@ -194,11 +198,12 @@ fn table_problems(spec: &Spec, entries: &[Entry]) -> Vec<(String, String)> {
 }
 
 fn status_from_code_problem(entry: &Entry) -> Option<String> {
-    let Code::Number(code) = entry.code else { return None };
-    if u32::try_from(code).is_err() {
-        return None; // already reported as out of range
-    }
-    let implied = code / 100_000;
+    let implied = match (&entry.code, entry.template()) {
+        (Code::Number(code), _) if u32::try_from(*code).is_ok() => *code / 100_000,
+        // A template's status digits may themselves be `x` (`xxx10999`): only an exception says.
+        (_, Some(template)) => template[..3].parse().unwrap_or(0),
+        _ => return None, // out of range, reported already
+    };
     let exception = entry.status_exception.as_deref().is_some_and(|why| !why.trim().is_empty());
     match (implied == entry.status, exception) {
         (true, true) => Some("status_exception given, but the status follows the code".to_owned()),

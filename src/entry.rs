@@ -53,6 +53,30 @@ pub(crate) fn parse_numeric_code(text: &str) -> Option<i64> {
     text.parse().ok()
 }
 
+/// The variants of the first template (`503xx001`: each `x` any digit) that `code`, written
+/// with as many digits as the template, matches; empty when none does.
+#[cfg(any(feature = "upyun", feature = "leancloud"))]
+pub(crate) fn template_variants<E>(templates: &'static [(&'static str, &'static [E])], code: i64) -> &'static [E] {
+    if templates.is_empty() || code < 0 {
+        return &[];
+    }
+    // The digits of `code`, right-aligned in a buffer as wide as any i64.
+    let mut digits = [b'0'; 20];
+    let mut rest = code;
+    for slot in digits.iter_mut().rev() {
+        *slot = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    templates
+        .iter()
+        .find(|(template, _)| {
+            let Some(written) = digits.get(digits.len().saturating_sub(template.len())..) else { return false };
+            let fits = rest == 0 && digits[..digits.len() - written.len()].iter().all(|&d| d == b'0');
+            fits && template.bytes().zip(written).all(|(t, &d)| t == b'x' || t == d)
+        })
+        .map_or(&[], |(_, variants)| variants)
+}
+
 /// Of the variants documented under one code (primary first), the one whose documented
 /// message (or one of its alternates) equals `message`: first exactly, then ignoring ASCII
 /// case, surrounding whitespace and one trailing period; else the primary one. `None` when `variants` is empty.
@@ -94,11 +118,18 @@ macro_rules! catalogue_enum {
             }
 
             /// Every variant documented under `code`, the primary one first; empty if unknown.
+            /// A code no fixed entry lists may still match a templated one (UpYun's CDN
+            /// `503xx001`, where `x` is any digit).
             pub fn variants_of(code: $int) -> &'static [Self] {
-                CODES.get(&code).copied().unwrap_or(&[])
+                match CODES.get(&code) {
+                    Some(variants) => variants,
+                    None => crate::entry::template_variants(TEMPLATES, i64::from(code)),
+                }
             }
 
-            /// The code the server sends for this error.
+            /// The code the server sends for this error. For a templated code (`503xx001`),
+            /// the number with every `x` read as `0`; the response's raw code says which digits
+            /// it had.
             pub const fn code(self) -> $int {
                 // The build script checks every code fits the type.
                 ENTRIES[self as usize].number as $int
@@ -113,7 +144,11 @@ macro_rules! catalogue_enum {
             }
 
             fn variants_of_text(code: &str) -> &'static [Self] {
-                crate::entry::parse_numeric_code(code).map_or(&[], Self::variants_of_number)
+                match crate::entry::parse_numeric_code(code) {
+                    Some(number) => Self::variants_of_number(number),
+                    // The template itself, as `code_str()` gives it.
+                    None => TEMPLATES.iter().find(|(template, _)| *template == code.trim()).map_or(&[], |t| t.1),
+                }
             }
 
             fn variants_of_number(code: i64) -> &'static [Self] {

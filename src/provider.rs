@@ -198,9 +198,13 @@ pub trait ProviderError:
         self.entry(Internal(())).code
     }
 
-    /// The code as a number, for providers whose codes are numbers.
+    /// The code as a number, for providers whose codes are numbers (`None` for a templated
+    /// code such as UpYun's `503xx001`, which stands for many numbers).
     fn numeric_code(self) -> Option<i64> {
-        Self::profile(Internal(())).numeric_codes.then_some(self.entry(Internal(())).number)
+        let entry = self.entry(Internal(()));
+        let digits = entry.code.strip_prefix('-').unwrap_or(entry.code);
+        (Self::profile(Internal(())).numeric_codes && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then_some(entry.number)
     }
 
     /// The fixed message the server sends with this code, where the catalogue gives one. For

@@ -66,7 +66,7 @@ fn each_broken_field_is_named_with_file_and_code() {
         (upyun_line("\"BucketFull\"", "\"bucket_full\""), "variant name `bucket_full` is not UpperCamelCase"),
         (upyun_line("name = \"BucketFull\", ", ""), "missing variant name"),
         (upyun_line("message = \"bucket is full\"", "message = \"\""), "missing or empty message"),
-        (upyun_line("40300004", "\"40300004\""), "code must be a number"),
+        (upyun_line("40300004", "\"40300004\""), "code must be a number or a template of 8 digits and `x`"),
         (upyun_line("40300004", "-1"), "code -1 is out of range of u32"),
         (upyun_line("en = \"Full.\"", "en = \"two\\nlines\""), "en must be a single line"),
         (

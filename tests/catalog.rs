@@ -79,7 +79,11 @@ fn upyun_every_variant() {
         for alternate in err.alternate_messages() {
             assert_eq!(UpyunError::from_code_and_message(code, alternate), Some(err), "{err:?}: {alternate}");
         }
-        assert_eq!(code.to_string(), err.code_str());
+        match err.code_str().contains('x') {
+            // A templated CDN code: `code()` reads each `x` as 0.
+            true => assert_eq!(code.to_string(), err.code_str().replace('x', "0").trim_start_matches('0')),
+            false => assert_eq!(code.to_string(), err.code_str()),
+        }
         assert_eq!(Some(err.message()), err.wire_message(), "{err:?}: every UpYun code has a message");
         assert_eq!(err.summary(), err.message(), "{err:?}: Display shows the wire message");
     }
@@ -238,7 +242,8 @@ mod serde_codes {
 
     #[test]
     fn upyun_deserializes_from_a_string_code() {
-        assert_eq!(serde_json::from_str::<UpyunError>("\"40310002\"").ok(), None);
+        assert_eq!(serde_json::from_str::<UpyunError>("\"40399999\"").ok(), None);
+        assert_eq!(serde_json::from_str::<UpyunError>("\"40310002\"").unwrap(), UpyunError::CdnRegionForbidden);
         assert_eq!(serde_json::from_str::<UpyunError>("\"40300004\"").unwrap(), UpyunError::BucketFull);
     }
 

@@ -419,5 +419,5 @@ fn entries_show_their_surface_and_source() {
 
     let output = run(&["list", "upyun", "--surface", "nope"], b"");
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("upyun has no surface `nope` (it has storage)"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("upyun has no surface `nope` (it has storage, cdn)"));
 }

@@ -19,9 +19,18 @@ fn upyun_fixtures() {
         t!(name: "HEAD 404: empty body, code and id in headers", status: 404, headers: &[("x-error-code", "40400001"), ("x-request-id", "abc123")],
             body: b"",
             code: Some(U::FileNotFound), raw: Some("40400001"), message: None, request_id: Some("abc123"), kind: K::NotFound, format: F::Empty),
-        t!(name: "CDN edge: code as a string, no id", status: 403, headers: &[],
-            body: br#"{"code": "40310002", "msg": "referer forbidden"}"#,
-            code: None, raw: Some("40310002"), message: Some("referer forbidden"), request_id: None, kind: K::PermissionDenied, format: F::Json),
+        t!(name: "CDN edge: code as a string, no id", status: 403, headers: &[("x-error-code", "40310002")],
+            body: br#"{"code": "40310002", "msg": "region is forbidden"}"#,
+            code: Some(U::CdnRegionForbidden), raw: Some("40310002"), message: Some("region is forbidden"), request_id: None, kind: K::PermissionDenied, format: F::Json),
+        t!(name: "CDN edge: templated origin code (503xx004, origin class 02)", status: 503, headers: &[],
+            body: br#"{"code": "50302004", "msg": "connection refused"}"#,
+            code: Some(U::CdnOriginRefused), raw: Some("50302004"), message: Some("connection refused"), request_id: None, kind: K::Network, format: F::Json),
+        t!(name: "CDN edge: a templated code whose 00 form is a storage code, told apart by message", status: 503, headers: &[],
+            body: br#"{"code": "50300001", "msg": "resolve domain failed"}"#,
+            code: Some(U::CdnOriginResolveFailed), raw: Some("50300001"), message: Some("resolve domain failed"), request_id: None, kind: K::Network, format: F::Json),
+        t!(name: "CDN edge: an edge rule answering 404", status: 404, headers: &[],
+            body: br#"{"code": "40410999", "msg": "edge rule triggered"}"#,
+            code: Some(U::CdnEdgeRuleTriggered), raw: Some("40410999"), message: Some("edge rule triggered"), request_id: None, kind: K::PermissionDenied, format: F::Json),
         t!(name: "CDN edge: known code as a string", status: 403, headers: &[],
             body: br#"{"code": "40300004", "msg": "bucket is full"}"#,
             code: Some(U::BucketFull), raw: Some("40300004"), message: Some("bucket is full"), request_id: None, kind: K::QuotaExceeded, format: F::Json),
@@ -106,8 +115,11 @@ fn display_has_code_message_status_and_request_id() {
     assert_eq!(err.to_string(), "upyun 40400001: file or directory not found (HTTP 404)");
     let err = parse::<U>(502, &[], b"");
     assert_eq!(err.to_string(), "upyun: Bad Gateway (HTTP 502)");
-    let err = parse::<U>(403, &[], br#"{"code": "40310002", "msg": "referer forbidden"}"#);
-    assert_eq!(err.to_string(), "upyun 40310002: referer forbidden (HTTP 403)");
+    let err = parse::<U>(403, &[], br#"{"code": "40399999", "msg": "something new"}"#);
+    assert_eq!(err.to_string(), "upyun 40399999: something new (HTTP 403)");
+    // A templated CDN code shows the digits the response had.
+    let err = parse::<U>(503, &[], br#"{"code": "50302004", "msg": "connection refused"}"#);
+    assert_eq!(err.to_string(), "upyun 50302004: connection refused (HTTP 503)");
 }
 
 #[test]
@@ -174,4 +186,20 @@ fn older_wordings_and_renumbered_codes_resolve_by_message() {
     assert_eq!((err.code(), err.kind()), (Some(U::FileAlreadyUploaded), K::Conflict));
     let err = parse::<U>(400, &[], br#"{"code": 40011059}"#);
     assert_eq!(err.code(), Some(U::FileAlreadyUploaded), "no message: the current meaning");
+}
+
+#[test]
+fn cdn_codes_that_reuse_storage_numbers() {
+    // The CDN edge table (upyun/docs sources/cdn/config.md) reuses two storage numbers.
+    assert_eq!(U::from_code(40010030), Some(U::InvalidAvBitrateHeader), "the storage meaning is primary");
+    assert_eq!(U::from_code_and_message(40010030, "multiple Content-Type header"), Some(U::CdnMultipleContentType));
+    assert_eq!(U::from_code_and_message(40310007, "cyclic request"), Some(U::CdnCyclicRequest));
+    // Templates: each `x` any digit; the template itself reads back too.
+    for class in 0..=4 {
+        assert_eq!(U::from_code(50401003 + class * 1000), Some(U::CdnOriginReadTimeout), "504{class:02}003");
+    }
+    assert_eq!("504xx003".parse::<U>(), Ok(U::CdnOriginReadTimeout));
+    assert_eq!(U::CdnOriginReadTimeout.code_str(), "504xx003");
+    assert_eq!(U::from_code(50401099), None);
+    assert_eq!(U::from_code(20010999), Some(U::CdnEdgeRuleTriggered));
 }

@@ -499,3 +499,71 @@ fn leancloud_realtime_codes() {
     let realtime = <LeanCloudError as ProviderError>::all().filter(|e| e.surface() == "realtime").count();
     assert_eq!(realtime, LEANCLOUD_REALTIME.len() + 1, "the table's codes and the seed's code 0");
 }
+
+/// The CDN edge's table, upyun/docs@2b8454e `sources/cdn/config.md` (默认错误码一览表): code
+/// (templated ones with `x`) and message, byte for byte.
+const UPYUN_CDN: &[(&str, &str)] = &[
+    ("40310001", "invalid url"),
+    ("40310002", "region is forbidden"),
+    ("40310003", "too many requests"),
+    ("40310011", "invalid User-Agent header"),
+    ("40310012", "remote address is forbidden"),
+    ("40310013", "invalid user token"),
+    ("40310014", "invalid Referer header"),
+    ("40310015", "referer uri is forbidden"),
+    ("40310020", "invalid authentication response body"),
+    ("40310021", "invalid authentication response status"),
+    ("40310022", "cyclic authentication requests"),
+    ("50310020", "authentication service unavailable"),
+    ("40110910", "authentication fails"),
+    ("40310006", "(api) request body too large"),
+    ("41310001", "request body too large"),
+    ("40010030", "multiple Content-Type header"),
+    ("40310031", "too large form"),
+    ("40310032", "waf protection rules triggered"),
+    ("xxx10999", "edge rule triggered"),
+    ("40510004", "invisible domain"),
+    ("41610001", "multiple Range header"),
+    ("41610002", "multiple sections in Range header"),
+    ("41610003", "illegal range portion"),
+    ("40010040", "absent Host header"),
+    ("40010041", "bucket not found"),
+    ("40510001", "invisible bucket"),
+    ("41210001", "last-modified or Etag illegal"),
+    ("40310007", "cyclic request"),
+    ("50310000", "unknown error"),
+    ("403xx002", "response body too large"),
+    ("502xx001", "no valid source address"),
+    ("502xx002", "can't connect to upyun fs"),
+    ("503xx001", "resolve domain failed"),
+    ("503xx002", "resolve domain timeout"),
+    ("503xx004", "connection refused"),
+    ("503xx005", "connection reset by peer"),
+    ("503xx006", "handshake failed"),
+    ("503xx007", "client abort"),
+    ("503xx008", "closed"),
+    ("503xx009", "broken pipe"),
+    ("503xx010", "unexpect end of stream"),
+    ("503xx015", "certificate host mismatch"),
+    ("503xx016", "self signed certificate"),
+    ("503xx017", "certificate has expired"),
+    ("504xx001", "connection timed out"),
+    ("504xx002", "connection timeout"),
+    ("504xx003", "read timeout"),
+    ("504xx004", "send timeout"),
+];
+
+#[test]
+fn upyun_cdn_edge_codes() {
+    for &(code, message) in UPYUN_CDN {
+        let err = match code.contains('x') {
+            true => code.parse::<UpyunError>().ok(),
+            false => UpyunError::from_code_and_message(code.parse().unwrap(), message),
+        };
+        let err = err.unwrap_or_else(|| panic!("{code} is missing"));
+        assert_eq!((err.message(), err.surface()), (message, "cdn"), "{code}");
+        assert!(err.provenance().contains("sources/cdn/config.md"), "{code}");
+    }
+    let cdn = <UpyunError as ProviderError>::all().filter(|e| e.surface() == "cdn").count();
+    assert_eq!(cdn, UPYUN_CDN.len());
+}

@@ -241,6 +241,11 @@ impl<E: ProviderError> fmt::Display for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(E::PROVIDER.as_str())?;
         match (self.code, &self.raw_code) {
+            // A templated code (`503xx001`) shows the digits the response had.
+            (Some(code), Some(raw)) if code.code_str().contains('x') => {
+                f.write_str(" ")?;
+                write_escaped(f, raw.as_str(), SHOWN_ID)?;
+            }
             (Some(code), _) => write!(f, " {}", code.code_str())?,
             (None, Some(raw)) => {
                 f.write_str(" ")?;
