@@ -301,7 +301,7 @@ static PATTERNS: &[(&str, {ty}, Overlaps)] = &["
                 .flat_map(|j| overlap_offsets(lowered.as_bytes(), all[j].as_bytes()).into_iter().map(move |d| (j, d)))
                 .map(|(j, d)| format!("({j}, {d})"))
                 .collect();
-            let partners = list("&[", &partners, "]", 8, 2);
+            let partners = list("&[", &partners, "]", 8, 1);
             let items = [format!("{pattern:?}"), format!("{ty}::{}", entry.variant(spec)), partners];
             writeln!(out, "    {},", list("(", &items, ")", 4, 1)).unwrap();
         }
