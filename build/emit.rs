@@ -236,10 +236,24 @@ static CODES: ::phf::Map<{key}, &'static [{ty}]> = {map};"
     )
     .unwrap();
     if let CodeShape::Number(_) = spec.code_shape {
-        let rows: Vec<String> = templates.iter().map(|(t, v)| format!("({t:?}, &[{v}])")).collect();
+        // Each template as a mask and a value over the eight digits packed one per byte
+        // (`crate::entry::packed_digits`): a code matches when `digits & mask == value`.
+        let rows: Vec<String> = templates
+            .iter()
+            .map(|(t, v)| {
+                let (mut mask, mut value) = (0u64, 0u64);
+                for (i, b) in t.bytes().enumerate() {
+                    if b != b'x' {
+                        mask |= 0xFF << (8 * i);
+                        value |= u64::from(b - b'0') << (8 * i);
+                    }
+                }
+                format!("({t:?}, {mask:#018x}, {value:#018x}, &[{v}])")
+            })
+            .collect();
         writeln!(
             out,
-            "\n/// Templated codes (each `x` any digit) and their variants, tried when no fixed code matches.\nstatic TEMPLATES: &[(&str, &[{ty}])] = {};",
+            "\n/// Templated codes (each `x` any digit) with their digit mask and value, and their variants, tried\n/// when no fixed code matches.\nstatic TEMPLATES: &[(&str, u64, u64, &[{ty}])] = {};",
             list("&[", &rows, "]", 0, 1)
         )
         .unwrap();

@@ -53,28 +53,28 @@ pub(crate) fn parse_numeric_code(text: &str) -> Option<i64> {
     text.parse().ok()
 }
 
-/// The variants of the first template (`503xx001`: each `x` any digit) that `code`, written
-/// with as many digits as the template, matches; empty when none does.
+/// A template (`503xx001`: each `x` any digit) as the generated tables hold it: its text, the
+/// mask and value of its digits (see [`packed_digits`]), and its variants.
+pub(crate) type Template<E> = (&'static str, u64, u64, &'static [E]);
+
+/// The eight decimal digits of `code` (zero-padded), one per byte, most significant first in
+/// the lowest byte; `None` for codes of more than eight digits or below zero.
 #[cfg(any(feature = "upyun", feature = "leancloud"))]
-pub(crate) fn template_variants<E>(templates: &'static [(&'static str, &'static [E])], code: i64) -> &'static [E] {
-    if templates.is_empty() || code < 0 {
-        return &[];
-    }
-    // The digits of `code`, right-aligned in a buffer as wide as any i64.
-    let mut digits = [b'0'; 20];
-    let mut rest = code;
-    for slot in digits.iter_mut().rev() {
-        *slot = b'0' + (rest % 10) as u8;
+fn packed_digits(code: i64) -> Option<u64> {
+    let mut rest = u64::try_from(code).ok().filter(|c| *c < 100_000_000)?;
+    let mut packed = 0u64;
+    for position in (0..8).rev() {
+        packed |= (rest % 10) << (8 * position);
         rest /= 10;
     }
-    templates
-        .iter()
-        .find(|(template, _)| {
-            let Some(written) = digits.get(digits.len().saturating_sub(template.len())..) else { return false };
-            let fits = rest == 0 && digits[..digits.len() - written.len()].iter().all(|&d| d == b'0');
-            fits && template.bytes().zip(written).all(|(t, &d)| t == b'x' || t == d)
-        })
-        .map_or(&[], |(_, variants)| variants)
+    Some(packed)
+}
+
+/// The variants of the first template that `code` matches; empty when none does.
+#[cfg(any(feature = "upyun", feature = "leancloud"))]
+pub(crate) fn template_variants<E>(templates: &'static [Template<E>], code: i64) -> &'static [E] {
+    let Some(digits) = packed_digits(code).filter(|_| !templates.is_empty()) else { return &[] };
+    templates.iter().find(|(_, mask, value, _)| digits & mask == *value).map_or(&[], |template| template.3)
 }
 
 /// Of the variants documented under one code (primary first), the one whose documented
@@ -147,7 +147,7 @@ macro_rules! catalogue_enum {
                 match crate::entry::parse_numeric_code(code) {
                     Some(number) => Self::variants_of_number(number),
                     // The template itself, as `code_str()` gives it.
-                    None => TEMPLATES.iter().find(|(template, _)| *template == code.trim()).map_or(&[], |t| t.1),
+                    None => TEMPLATES.iter().find(|template| template.0 == code.trim()).map_or(&[], |t| t.3),
                 }
             }
 
