@@ -55,6 +55,7 @@ pub(crate) fn parse_numeric_code(text: &str) -> Option<i64> {
 
 /// A template (`503xx001`: each `x` any digit) as the generated tables hold it: its text, the
 /// mask and value of its digits (see [`packed_digits`]), and its variants.
+#[cfg(any(feature = "upyun", feature = "leancloud"))]
 pub(crate) type Template<E> = (&'static str, u64, u64, &'static [E]);
 
 /// The eight decimal digits of `code` (zero-padded), one per byte, most significant first in
