@@ -142,32 +142,17 @@ fn print_text(report: &Report, names: &[String], lang: Option<Lang>) {
     let header = ["COUNT", "SYMPTOM", "FIRST", "LAST"].map(str::to_owned);
     let width = |col: usize| cells.iter().chain([&header]).map(|row| row[col].chars().count()).max().unwrap_or(0);
     let widths = [width(0), width(1), width(2), width(3)];
+    // One row of the table: the count right-aligned, the symptom id (bold on a terminal).
+    let line = |row: &[String; 4], style: (&str, &str), last: &str| {
+        let [w0, w1, w2, w3] = widths;
+        format!("{:>w0$}  {}{:<w1$}{}  {:<w2$}  {:<w3$}  {last}", row[0], style.0, row[1], style.1, row[2], row[3])
+    };
     if !rows.is_empty() {
-        out!(
-            "{:>w0$}  {:<w1$}  {:<w2$}  {:<w3$}  SUMMARY",
-            header[0],
-            header[1],
-            header[2],
-            header[3],
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2],
-            w3 = widths[3]
-        );
+        out!("{}", line(&header, ("", ""), "SUMMARY"));
     }
     for ((error, _), row) in rows.iter().zip(&cells) {
         let (summary, remedy) = words(*error, lang);
-        out!(
-            "{:>w0$}  {bold}{:<w1$}{plain}  {:<w2$}  {:<w3$}  {summary}",
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            w0 = widths[0],
-            w1 = widths[1],
-            w2 = widths[2],
-            w3 = widths[3]
-        );
+        out!("{}", line(row, (bold, plain), summary));
         if let Some(remedy) = remedy {
             let label = if lang == Some(Lang::ZhCn) { "处理" } else { "remedy" };
             out!("{:w0$}  {label}: {remedy}", "", w0 = widths[0]);
