@@ -58,11 +58,12 @@ pub(crate) fn parse_numeric_code(text: &str) -> Option<i64> {
 #[cfg(any(feature = "upyun", feature = "leancloud"))]
 pub(crate) type Template<E> = (&'static str, u64, u64, &'static [E]);
 
-/// The eight decimal digits of `code` (zero-padded), one per byte, most significant first in
-/// the lowest byte; `None` for codes of more than eight digits or below zero.
+/// The eight decimal digits of `code`, one per byte, most significant first in the lowest
+/// byte; `None` unless `code` has exactly eight digits, as every template does (so `10999` is
+/// no `xxx10999`).
 #[cfg(any(feature = "upyun", feature = "leancloud"))]
 fn packed_digits(code: i64) -> Option<u64> {
-    let mut rest = u64::try_from(code).ok().filter(|c| *c < 100_000_000)?;
+    let mut rest = u64::try_from(code).ok().filter(|c| (10_000_000..100_000_000).contains(c))?;
     let mut packed = 0u64;
     for position in (0..8).rev() {
         packed |= (rest % 10) << (8 * position);
@@ -129,8 +130,8 @@ macro_rules! catalogue_enum {
             }
 
             /// The code the server sends for this error. For a templated code (`503xx001`),
-            /// the number with every `x` read as `0`; the response's raw code says which digits
-            /// it had.
+            /// the number with every `x` read as `0`, which need not be a code itself (`xxx10999`
+            /// gives 10999): the response's raw code says which digits it had.
             pub const fn code(self) -> $int {
                 // The build script checks every code fits the type.
                 ENTRIES[self as usize].number as $int

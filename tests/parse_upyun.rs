@@ -202,4 +202,7 @@ fn cdn_codes_that_reuse_storage_numbers() {
     assert_eq!(U::CdnOriginReadTimeout.code_str(), "504xx003");
     assert_eq!(U::from_code(50401099), None);
     assert_eq!(U::from_code(20010999), Some(U::CdnEdgeRuleTriggered));
+    // Regression (fuzzing, `from_str`): a shorter number is no template's code.
+    assert_eq!(U::from_code(10999), None);
+    assert!("\n10999".parse::<U>().is_err());
 }
