@@ -41,13 +41,14 @@ impl Entry {
     }
 }
 
-/// A numeric code written as text: ASCII digits with an optional leading `-` (surrounding
-/// whitespace allowed).
+/// A numeric code written as text: ASCII digits with an optional leading `-`, without leading
+/// zeros (as every wire code is written; surrounding whitespace allowed).
 #[cfg(any(feature = "upyun", feature = "leancloud"))]
 pub(crate) fn parse_numeric_code(text: &str) -> Option<i64> {
     let text = text.trim();
     let digits = text.strip_prefix('-').unwrap_or(text);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    let canonical = digits == "0" || !digits.starts_with('0');
+    if digits.is_empty() || !canonical || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     text.parse().ok()

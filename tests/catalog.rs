@@ -150,7 +150,18 @@ fn unknown_upyun_codes_are_none() {
     for code in [0, 1, 403, 40300000, 40300099, 40400000, 49999999, 99999999, u32::MAX] {
         assert_eq!(UpyunError::from_code(code), None, "{code}");
     }
-    for text in ["", " ", "-40300004", "+40300004", "40300004x", "4030000４", "0x266d1c4", "403000040"] {
+    for text in [
+        "",
+        " ",
+        "-40300004",
+        "+40300004",
+        "40300004x",
+        "4030000４",
+        "0x266d1c4",
+        "403000040",
+        "040300004",
+        "0503xx004",
+    ] {
         let err = text.parse::<UpyunError>().unwrap_err();
         assert_eq!(err.code(), text);
         assert_eq!(err.to_string(), format!("unknown upyun error code `{text}`"));
