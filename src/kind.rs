@@ -255,33 +255,6 @@ impl fmt::Display for Retry {
 }
 
 #[cfg(feature = "serde")]
-mod serde_impls {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    use super::{ErrorKind, Retry};
-    use crate::serde_code::deserialize_name;
-
-    impl Serialize for ErrorKind {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> Deserialize<'de> for ErrorKind {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserialize_name(deserializer, Self::ALL, Self::as_str, "error kind")
-        }
-    }
-
-    impl Serialize for Retry {
-        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            serializer.serialize_str(self.as_str())
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Retry {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserialize_name(deserializer, Self::ALL, Self::as_str, "retry advice")
-        }
-    }
-}
+crate::serde_code::serde_by_name!(ErrorKind, "error kind");
+#[cfg(feature = "serde")]
+crate::serde_code::serde_by_name!(Retry, "retry advice");

@@ -72,17 +72,4 @@ impl FromStr for Lang {
 }
 
 #[cfg(feature = "serde")]
-impl serde::Serialize for Lang {
-    /// The language tag, `en` or `zh-CN`.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Lang {
-    /// Exactly `en` or `zh-CN`, as serialized.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_code::deserialize_name(deserializer, Self::ALL, Self::as_str, "language")
-    }
-}
+crate::serde_code::serde_by_name!(Lang, "language");

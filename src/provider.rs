@@ -77,20 +77,7 @@ impl FromStr for Provider {
 }
 
 #[cfg(feature = "serde")]
-impl serde::Serialize for Provider {
-    /// The slug, such as `upyun`.
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for Provider {
-    /// Exactly a slug, as serialized.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_code::deserialize_name(deserializer, Self::ALL, Self::as_str, "provider")
-    }
-}
+crate::serde_code::serde_by_name!(Provider, "provider");
 
 pub(crate) mod sealed {
     use crate::{RawCode, entry::Entry, response::Profile};

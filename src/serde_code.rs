@@ -75,3 +75,23 @@ impl<T: Copy> de::Visitor<'_> for NameVisitor<T> {
         })
     }
 }
+
+/// `Serialize` as `as_str()` and `Deserialize` from exactly those names (every value of `ALL`),
+/// for the crate's small named enums.
+macro_rules! serde_by_name {
+    ($ty:ty, $what:literal) => {
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                crate::serde_code::deserialize_name(deserializer, Self::ALL, Self::as_str, $what)
+            }
+        }
+    };
+}
+
+pub(crate) use serde_by_name;

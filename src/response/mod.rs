@@ -416,15 +416,4 @@ fn readable_text(bytes: &[u8], cut: bool) -> Option<Cow<'_, str>> {
 }
 
 #[cfg(feature = "serde")]
-impl serde::Serialize for BodyFormat {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-#[cfg(feature = "serde")]
-impl<'de> serde::Deserialize<'de> for BodyFormat {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::serde_code::deserialize_name(deserializer, Self::ALL, Self::as_str, "body format")
-    }
-}
+crate::serde_code::serde_by_name!(BodyFormat, "body format");
