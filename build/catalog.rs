@@ -310,12 +310,22 @@ impl<'a> Fields<'a> {
         format!("{}: missing field `{key}`", self.place)
     }
 
-    fn string(&mut self, key: &'static str) -> Result<Option<String>, String> {
+    /// The field `key` read by `get`, `None` when absent; a value `get` refuses is an error
+    /// saying what was `expected`.
+    fn typed<T>(
+        &mut self,
+        key: &'static str,
+        expected: &str,
+        get: impl Fn(&Value) -> Option<T>,
+    ) -> Result<Option<T>, String> {
         match self.take(key) {
-            Some(Value::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(self.wrong(key, "a string")),
+            Some(value) => get(value).map(Some).ok_or_else(|| self.wrong(key, expected)),
             None => Ok(None),
         }
+    }
+
+    fn string(&mut self, key: &'static str) -> Result<Option<String>, String> {
+        self.typed(key, "a string", |v| v.as_str().map(str::to_owned))
     }
 
     fn required_string(&mut self, key: &'static str) -> Result<String, String> {
@@ -323,31 +333,17 @@ impl<'a> Fields<'a> {
     }
 
     fn integer(&mut self, key: &'static str) -> Result<Option<i64>, String> {
-        match self.take(key) {
-            Some(Value::Integer(n)) => Ok(Some(*n)),
-            Some(_) => Err(self.wrong(key, "an integer")),
-            None => Ok(None),
-        }
+        self.typed(key, "an integer", Value::as_integer)
     }
 
     fn boolean(&mut self, key: &'static str) -> Result<Option<bool>, String> {
-        match self.take(key) {
-            Some(Value::Boolean(b)) => Ok(Some(*b)),
-            Some(_) => Err(self.wrong(key, "true or false")),
-            None => Ok(None),
-        }
+        self.typed(key, "true or false", Value::as_bool)
     }
 
     fn strings(&mut self, key: &'static str) -> Result<Option<Vec<String>>, String> {
-        match self.take(key) {
-            Some(Value::Array(items)) => items
-                .iter()
-                .map(|item| item.as_str().map(str::to_owned).ok_or_else(|| self.wrong(key, "an array of strings")))
-                .collect::<Result<Vec<_>, _>>()
-                .map(Some),
-            Some(_) => Err(self.wrong(key, "an array of strings")),
-            None => Ok(None),
-        }
+        self.typed(key, "an array of strings", |v| {
+            v.as_array()?.iter().map(|item| item.as_str().map(str::to_owned)).collect::<Option<Vec<_>>>()
+        })
     }
 
     /// Every key of the table was read; else the first one that was not is named.
