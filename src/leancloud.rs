@@ -10,7 +10,7 @@ use crate::{
     ApiError, ErrorKind, Retry,
     entry::catalogue_enum,
     json::{self, Value},
-    response::{self, Profile, X_REQUEST_ID},
+    response::{self, Field, Profile, X_REQUEST_ID},
 };
 
 include!(concat!(env!("OUT_DIR"), "/leancloud.rs"));
@@ -25,11 +25,14 @@ static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
 /// only a settings change fixes.
 static PROFILE: Profile = Profile {
     numeric_codes: true,
-    message_keys: &["error", "message", "reason"],
-    request_id_keys: &[],
+    body_keys: &[
+        ("code", Field::Code),
+        ("error", Field::Message),
+        ("message", Field::Message),
+        ("reason", Field::Message),
+    ],
     request_id_headers: &REQUEST_ID_HEADERS,
     code_header: None,
-    url_key: None,
     status_in_body: false,
     status_without_code: &[(StatusCode::GONE, ErrorKind::Configuration, Retry::Never)],
 };
@@ -84,11 +87,9 @@ pub fn parse_batch(body: &[u8]) -> impl Iterator<Item = Result<(), ApiError<Lean
 fn batch_item(body: &[u8], at: usize, truncated: bool) -> Result<(), ApiError<LeanCloudError>> {
     let (mut error, mut success) = (None, false);
     if body[at] == b'{' {
-        json::scan_object(body, at, |key, escaped, value| match value {
-            Value::Nested(object) if json::key_is(key, escaped, "error") && object.starts_with(b"{") => {
-                error = Some(object);
-            }
-            _ if json::key_is(key, escaped, "success") => success = true,
+        json::scan_object(body, at, |key, value| match value {
+            Value::Nested(object) if key.is("error") && object.starts_with(b"{") => error = Some(object),
+            _ if key.is("success") => success = true,
             _ => {}
         });
     }

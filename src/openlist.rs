@@ -36,7 +36,7 @@ use http::HeaderName;
 use crate::{
     Lang, RawCode,
     entry::catalogue_enum,
-    response::{Profile, X_REQUEST_ID},
+    response::{Field, Profile, X_REQUEST_ID},
 };
 
 mod scan;
@@ -53,11 +53,9 @@ static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
 /// `code` is the real HTTP status, and the message names the symptom.
 static PROFILE: Profile = Profile {
     numeric_codes: false,
-    message_keys: &["message", "msg"],
-    request_id_keys: &[],
+    body_keys: &[("code", Field::Code), ("message", Field::Message), ("msg", Field::Message)],
     request_id_headers: &REQUEST_ID_HEADERS,
     code_header: None,
-    url_key: None,
     status_in_body: true,
     status_without_code: &[],
 };

@@ -8,7 +8,7 @@ use http::HeaderName;
 
 use crate::{
     entry::catalogue_enum,
-    response::{Profile, X_REQUEST_ID},
+    response::{Field, Profile, X_REQUEST_ID},
 };
 
 include!(concat!(env!("OUT_DIR"), "/qingstor.rs"));
@@ -21,11 +21,14 @@ static REQUEST_ID_HEADERS: [HeaderName; 2] = [HeaderName::from_static("x-qs-requ
 /// with the request id in `X-QS-Request-ID` too.
 static PROFILE: Profile = Profile {
     numeric_codes: false,
-    message_keys: &["message"],
-    request_id_keys: &["request_id"],
+    body_keys: &[
+        ("code", Field::Code),
+        ("message", Field::Message),
+        ("request_id", Field::RequestId),
+        ("url", Field::Url),
+    ],
     request_id_headers: &REQUEST_ID_HEADERS,
     code_header: None,
-    url_key: Some("url"),
     status_in_body: false,
     status_without_code: &[],
 };

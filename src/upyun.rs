@@ -7,7 +7,7 @@ use http::HeaderName;
 
 use crate::{
     entry::catalogue_enum,
-    response::{Profile, X_REQUEST_ID},
+    response::{Field, Profile, X_REQUEST_ID},
 };
 
 include!(concat!(env!("OUT_DIR"), "/upyun.rs"));
@@ -20,11 +20,9 @@ static REQUEST_ID_HEADERS: [HeaderName; 1] = [X_REQUEST_ID];
 /// code in `X-Error-Code` and no body.
 static PROFILE: Profile = Profile {
     numeric_codes: true,
-    message_keys: &["msg", "message"],
-    request_id_keys: &["id"],
+    body_keys: &[("code", Field::Code), ("msg", Field::Message), ("message", Field::Message), ("id", Field::RequestId)],
     request_id_headers: &REQUEST_ID_HEADERS,
     code_header: Some(HeaderName::from_static("x-error-code")),
-    url_key: None,
     status_in_body: false,
     status_without_code: &[],
 };

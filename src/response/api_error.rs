@@ -1,10 +1,10 @@
 //! [`ApiError`], a parsed error response, and how it is shown.
 
-use std::{fmt, time::Duration};
+use std::{borrow::Cow, fmt, time::Duration};
 
 use http::StatusCode;
 
-use super::{BodyFormat, RawCode};
+use super::{BodyFormat, MAX_FIELD, RawCode, Text, cap_field};
 use crate::{ErrorKind, Provider, ProviderError, Retry};
 
 /// A failed API call of one provider, parsed from the raw response, owning everything it
@@ -78,29 +78,64 @@ impl Texts {
     pub(super) const REQUEST_ID: usize = 1;
     pub(super) const URL: usize = 2;
 
-    pub(super) fn new(parts: [Option<&str>; 3]) -> Self {
-        let parts = parts.map(|part| part.map(super::cap_field));
-        let total: usize = parts.iter().flatten().map(|p| p.len()).sum();
-        let mut buf = String::with_capacity(total);
+    /// The parts in one buffer, their UTF-8 checked once for all of them (invalid bytes
+    /// become U+FFFD in the part that has them) and each cut to [`MAX_FIELD`].
+    pub(super) fn new(parts: [Option<Text<'_>>; 3]) -> Self {
+        let mut buf = Vec::with_capacity(parts.iter().flatten().map(Text::len_hint).sum());
         let mut spans = [(u32::MAX, 0); 3];
-        for (span, part) in spans.iter_mut().zip(parts) {
+        for (span, part) in spans.iter_mut().zip(&parts) {
             if let Some(part) = part {
-                // Each part is at most MAX_FIELD bytes, so three of them fit in u32 offsets.
-                let start = u32::try_from(buf.len()).unwrap_or(u32::MAX - 1);
-                buf.push_str(part);
-                *span = (start, u32::try_from(buf.len()).unwrap_or(u32::MAX - 1));
+                let start = buf.len();
+                part.push_to(&mut buf);
+                *span = (offset(start), offset(buf.len()));
             }
         }
+        match String::from_utf8(buf) {
+            // Valid as a whole, each part whole too, and none too long: the common case.
+            Ok(text) if spans.iter().all(|&(start, end)| Self::fits(&text, start, end)) => {
+                Self { buf: text.into_boxed_str(), spans }
+            }
+            Ok(text) => Self::mend(text.as_bytes(), spans),
+            Err(err) => Self::mend(err.as_bytes(), spans),
+        }
+    }
+
+    /// Whether the part at `start..end` of `text` is whole characters and short enough.
+    fn fits(text: &str, start: u32, end: u32) -> bool {
+        start == u32::MAX
+            || (end - start) as usize <= MAX_FIELD
+                && text.is_char_boundary(start as usize)
+                && text.is_char_boundary(end as usize)
+    }
+
+    /// The slow path of [`new`](Self::new): each part made valid and cut on its own.
+    #[cold]
+    fn mend(bytes: &[u8], spans: [(u32, u32); 3]) -> Self {
+        let mut buf = String::new();
+        let spans = spans.map(|(start, end)| {
+            if start == u32::MAX {
+                return (start, end);
+            }
+            let start_at = buf.len();
+            buf.push_str(cap_field(&String::from_utf8_lossy(&bytes[start as usize..end as usize])));
+            (offset(start_at), offset(buf.len()))
+        });
         Self { buf: buf.into_boxed_str(), spans }
     }
 
-    fn get(&self, which: usize) -> Option<&str> {
+    pub(super) fn get(&self, which: usize) -> Option<&str> {
         let (start, end) = self.spans[which];
         if start == u32::MAX {
             return None;
         }
         self.buf.get(start as usize..end as usize)
     }
+}
+
+/// An offset into a [`Texts`] buffer: three parts of at most [`MAX_FIELD`] bytes each (a
+/// body's strings decode to no more than the body, which is at most [`MAX_BODY`](super::MAX_BODY)) fit in `u32`.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX - 1)
 }
 
 impl<E: ProviderError> ApiError<E> {
@@ -227,7 +262,7 @@ impl<E: ProviderError> From<E> for ApiError<E> {
             body_format: BodyFormat::Empty,
             truncated: false,
             raw_code: Some(raw_code),
-            texts: Texts::new([code.wire_message(), None, None]),
+            texts: Texts::new([code.wire_message().map(|m| Text::Plain(Cow::Borrowed(m))), None, None]),
         }
     }
 }

@@ -23,11 +23,11 @@ use std::{borrow::Cow, fmt, time::SystemTime};
 
 use http::{HeaderMap, HeaderName, StatusCode, header};
 
-pub(crate) use self::profile::X_REQUEST_ID;
+pub(crate) use self::profile::{Field, X_REQUEST_ID};
 pub use self::{api_error::ApiError, profile::Profile, raw_code::RawCode};
 use crate::{
     ErrorKind, ProviderError,
-    json::{self, End, Value},
+    json::{self, End, RawStr, Value},
     provider::Internal,
 };
 
@@ -107,9 +107,34 @@ impl fmt::Display for BodyFormat {
 #[derive(Default)]
 pub(crate) struct Fields<'a> {
     code: Option<RawCode>,
-    message: Option<Cow<'a, str>>,
-    request_id: Option<Cow<'a, str>>,
-    url: Option<Cow<'a, str>>,
+    message: Option<Text<'a>>,
+    request_id: Option<Text<'a>>,
+    url: Option<Text<'a>>,
+}
+
+/// A text field as read: a JSON string not yet decoded, or text.
+pub(crate) enum Text<'a> {
+    Json(RawStr<'a>),
+    Plain(Cow<'a, str>),
+}
+
+impl Text<'_> {
+    /// Appends the field's bytes to `out`: a JSON string decoded but its UTF-8 not yet
+    /// checked, text cut to [`MAX_FIELD`].
+    fn push_to(&self, out: &mut Vec<u8>) {
+        match self {
+            Text::Json(raw) => raw.decode_into(out),
+            Text::Plain(text) => out.extend_from_slice(cap_field(text).as_bytes()),
+        }
+    }
+
+    /// About how many bytes [`push_to`](Self::push_to) appends.
+    fn len_hint(&self) -> usize {
+        match self {
+            Text::Json(raw) => raw.raw_len(),
+            Text::Plain(text) => text.len(),
+        }
+    }
 }
 
 /// Parses a response of provider `E`.
@@ -122,7 +147,7 @@ pub(crate) fn parse<E: ProviderError>(status: StatusCode, headers: &HeaderMap, b
     // The header first: it is set by the provider's front end on every response, bodies or not.
     let header_id = profile.request_id_headers.iter().find_map(|name| header_text(headers, name));
     if let Some(id) = header_id {
-        fields.request_id = Some(Cow::Borrowed(id));
+        fields.request_id = Some(Text::Plain(Cow::Borrowed(id)));
     }
     if fields.code.is_none() && !headers.is_empty() {
         fields.code = profile.code_header.as_ref().and_then(|name| header_text(headers, name)).map(RawCode::text);
@@ -187,7 +212,8 @@ pub(crate) fn assemble<E: ProviderError>(
     fields: Fields<'_>,
     truncated: bool,
 ) -> ApiError<E> {
-    let code = E::from_parts(fields.code.as_ref(), fields.message.as_deref(), Internal(()));
+    let texts = api_error::Texts::new([fields.message, fields.request_id, fields.url]);
+    let code = E::from_parts(fields.code.as_ref(), texts.get(api_error::Texts::MESSAGE), Internal(()));
     let (kind, retry) = match code {
         Some(code) => (code.kind(), code.retry()),
         None => {
@@ -211,7 +237,7 @@ pub(crate) fn assemble<E: ProviderError>(
         retry_after: None,
         body_format,
         truncated,
-        texts: api_error::Texts::new([fields.message.as_deref(), fields.request_id.as_deref(), fields.url.as_deref()]),
+        texts,
         raw_code: fields.code,
     }
 }
@@ -279,10 +305,10 @@ pub(crate) fn judge<E: ProviderError>(status: StatusCode, body: &[u8], complete:
         None => return Verdict::NeedMore,
     }
     let (mut code, mut message) = (None, false);
-    let end = json::scan_object(body, start, |key, escaped, value| {
-        if json::key_is(key, escaped, "code") {
+    let end = json::scan_object(body, start, |key, value| {
+        if key.is("code") {
             code = raw_code(value);
-        } else if json::key_is(key, escaped, "message") {
+        } else if key.is("message") {
             message = true;
         }
     });
@@ -302,52 +328,48 @@ fn read_body<'a>(profile: &Profile, body: &'a [u8], cut: bool) -> (BodyFormat, F
         None => (BodyFormat::Empty, Fields::default()),
         Some(b'{') => read_json_object(profile, body, start),
         Some(b'[') => {
-            let closed = json::scan_array(body, start);
-            (if closed { BodyFormat::Json } else { BodyFormat::PartialJson }, Fields::default())
+            let mut elements = json::Elements::new(body, start);
+            elements.by_ref().for_each(drop);
+            let format = match elements.end() {
+                End::Closed(_) => BodyFormat::Json,
+                End::Broken => BodyFormat::PartialJson,
+            };
+            (format, Fields::default())
         }
         Some(b'<') => {
-            let message = html::title(&body[start..]).map(Cow::Owned);
+            let message = html::title(&body[start..]).map(|title| Text::Plain(Cow::Owned(title)));
             (BodyFormat::Html, Fields { message, ..Fields::default() })
         }
         Some(_) => match readable_text(&body[start..], cut) {
-            Some(text) => (BodyFormat::Text, Fields { message: Some(text), ..Fields::default() }),
+            Some(text) => (BodyFormat::Text, Fields { message: Some(Text::Plain(text)), ..Fields::default() }),
             None => (BodyFormat::Unreadable, Fields::default()),
         },
     }
 }
 
 pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usize) -> (BodyFormat, Fields<'a>) {
-    // The rank of the key each field came from (lower wins), so `msg` beats `message` for
-    // UpYun whatever their order; of duplicate keys the last one wins, and a key whose value
-    // is not a string (`null`, a number) clears the field, as in `serde_json::Value`.
     let mut fields = Fields::default();
-    let mut ranks = [usize::MAX; 2];
-    let end = json::scan_object(body, start, |key, escaped, value| {
-        // A key with escapes (`"c\u006fde"`) is decoded once, not once per name it is tried against.
-        let decoded;
-        let key = match escaped {
-            true => {
-                decoded = json::unescape(key);
-                decoded.as_bytes()
-            }
-            false => key,
+    // For each field, the rank in the profile of the key it came from (lower wins); of
+    // duplicate keys the last one wins, and a key whose value is not a string (`null`, a
+    // number) clears the field, as in `serde_json::Value`.
+    let mut ranks = [usize::MAX; 4];
+    let end = json::scan_object(body, start, |key, value| {
+        let Some((rank, &(_, field))) = profile.body_keys.iter().enumerate().find(|(_, (name, _))| key.is(name)) else {
+            return;
         };
-        let is = |name: &str| json::key_is(key, false, name);
-        let rank = |keys: &[&str]| keys.iter().position(|k| is(k));
-        if is("code") {
-            fields.code = raw_code(value); // `null`, `true` or an object is no code
-        } else if let Some(r) = rank(profile.message_keys) {
-            if r <= ranks[0] {
-                fields.message = value.as_str();
-                ranks[0] = r;
-            }
-        } else if let Some(r) = rank(profile.request_id_keys) {
-            if r <= ranks[1] {
-                fields.request_id = value.as_str();
-                ranks[1] = r;
-            }
-        } else if profile.url_key.is_some_and(is) {
-            fields.url = value.as_str();
+        if rank > ranks[field as usize] {
+            return;
+        }
+        ranks[field as usize] = rank;
+        let text = match value {
+            Value::Str(raw) => Some(Text::Json(raw)),
+            _ => None,
+        };
+        match field {
+            Field::Code => fields.code = raw_code(value), // `null`, `true` or an object is no code
+            Field::Message => fields.message = text,
+            Field::RequestId => fields.request_id = text,
+            Field::Url => fields.url = text,
         }
     });
     let format = match end {
@@ -360,8 +382,8 @@ pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usi
 fn raw_code(value: Value<'_>) -> Option<RawCode> {
     match value {
         Value::Num(literal) => Some(RawCode::number(literal)),
-        Value::Str { .. } => value.as_str().map(|text| RawCode::text(&text)),
-        Value::Null | Value::Nested(_) | Value::Other => None,
+        Value::Str(raw) => Some(RawCode::text(&raw.to_str())),
+        Value::Null | Value::Nested(_) | Value::Bool => None,
     }
 }
 

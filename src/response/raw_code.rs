@@ -70,23 +70,17 @@ impl RawCode {
         (float.fract() == 0.0 && float.abs() < 9.0e15).then_some(float as i64)
     }
 
-    /// A JSON number written as plain digits that fits a `u32`: the common case, looked up
-    /// straight from the bytes.
+    /// A JSON number of at most nine plain digits (every numeric code in the catalogues): the
+    /// common case, looked up straight from the bytes. Others go through [`to_i64`](Self::to_i64).
     pub(crate) fn to_u32(&self) -> Option<u32> {
         let digits = self.text.as_bytes();
-        if !self.number || digits.is_empty() || digits.len() > 10 {
+        if !self.number || digits.is_empty() || digits.len() > 9 {
             return None;
         }
-        // At most ten digits: the sum fits a u64, and one check at the end does for overflow.
-        let mut n = 0u64;
-        for &b in digits {
+        digits.iter().try_fold(0u32, |n, &b| {
             let digit = b.wrapping_sub(b'0');
-            if digit > 9 {
-                return None;
-            }
-            n = n * 10 + u64::from(digit);
-        }
-        u32::try_from(n).ok()
+            (digit < 10).then(|| n * 10 + u32::from(digit))
+        })
     }
 
     /// The text to look up in a catalogue: strings trimmed, numbers as integers.
