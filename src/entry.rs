@@ -41,11 +41,22 @@ impl Entry {
     }
 }
 
+/// `code` without surrounding whitespace, as `str::trim` gives it; a code that starts and ends
+/// with a visible ASCII character (every wire code) is returned as it is without decoding
+/// characters from both ends.
+pub(crate) fn trim_code(code: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
+    match visible(code.as_bytes().first()) && visible(code.as_bytes().last()) {
+        true => code,
+        false => code.trim(),
+    }
+}
+
 /// A numeric code written as text: ASCII digits with an optional leading `-`, without leading
 /// zeros (as every wire code is written; surrounding whitespace allowed).
 #[cfg(any(feature = "upyun", feature = "leancloud"))]
 pub(crate) fn parse_numeric_code(text: &str) -> Option<i64> {
-    let text = text.trim();
+    let text = trim_code(text);
     let digits = text.strip_prefix('-').unwrap_or(text);
     let canonical = digits == "0" || !digits.starts_with('0');
     if digits.is_empty() || !canonical || !digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -150,7 +161,7 @@ macro_rules! catalogue_enum {
                 match crate::entry::parse_numeric_code(code) {
                     Some(number) => Self::variants_of_number(number),
                     // The template itself, as `code_str()` gives it.
-                    None => TEMPLATES.iter().find(|template| template.0 == code.trim()).map_or(&[], |t| t.3),
+                    None => TEMPLATES.iter().find(|template| template.0 == crate::entry::trim_code(code)).map_or(&[], |t| t.3),
                 }
             }
 
@@ -169,7 +180,7 @@ macro_rules! catalogue_enum {
 
             /// Every variant documented under `code`, the primary one first; empty if unknown.
             pub fn variants_of(code: &str) -> &'static [Self] {
-                CODES.get(code.trim()).copied().unwrap_or(&[])
+                CODES.get(crate::entry::trim_code(code)).copied().unwrap_or(&[])
             }
 
             /// The code as it stands in the catalogue (and, for providers that send codes, on

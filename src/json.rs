@@ -57,7 +57,10 @@ impl<'a> RawStr<'a> {
     /// The decoded string, invalid UTF-8 replaced by U+FFFD.
     pub(crate) fn to_str(self) -> Cow<'a, str> {
         match self.decoded() {
-            Cow::Borrowed(bytes) => String::from_utf8_lossy(bytes),
+            Cow::Borrowed(bytes) => match std::str::from_utf8(bytes) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => String::from_utf8_lossy(bytes),
+            },
             Cow::Owned(bytes) => Cow::Owned(
                 String::from_utf8(bytes).unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned()),
             ),

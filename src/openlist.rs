@@ -265,13 +265,11 @@ fn longest_pattern() -> usize {
 fn each_match(text: &str, found: impl FnMut(usize, Range<usize>)) {
     // Most messages are short: zeroing a small buffer is cheaper than a 4 KiB one.
     match text.len() {
-        0..=SHORT => each_match_in::<SHORT>(text, found),
+        0..=128 => each_match_in::<128>(text, found),
+        129..=512 => each_match_in::<512>(text, found),
         _ => each_match_in::<WINDOW>(text, found),
     }
 }
-
-/// The buffer for short messages.
-const SHORT: usize = 512;
 
 fn each_match_in<const N: usize>(text: &str, mut found: impl FnMut(usize, Range<usize>)) {
     let bytes = text.as_bytes();

@@ -110,7 +110,11 @@ pub(crate) mod sealed {
         {
             let code = code?;
             // Plain digits (the common case) straight from the bytes, then any integer.
-            let variants = match code.to_u32().map(i64::from).or_else(|| code.to_i64()) {
+            let number = match Self::profile(Internal(())).numeric_codes {
+                true => code.to_u32().map(i64::from).or_else(|| code.to_i64()),
+                false => None,
+            };
+            let variants = match number {
                 Some(number) => Self::variants_of_number(number, Internal(())),
                 None => Self::variants_of_text(&code.lookup_text()?, Internal(())),
             };

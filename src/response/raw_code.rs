@@ -57,7 +57,7 @@ impl RawCode {
     /// surrounding whitespace). A `+` sign is not part of any provider's codes, so `"+200"` is
     /// no integer.
     pub fn to_i64(&self) -> Option<i64> {
-        let text = self.as_str().trim();
+        let text = crate::entry::trim_code(self.as_str());
         let digits = text.strip_prefix('-').unwrap_or(text);
         if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
             return text.parse::<i64>().ok();
@@ -87,7 +87,7 @@ impl RawCode {
     pub(crate) fn lookup_text(&self) -> Option<Cow<'_, str>> {
         let text = self.as_str();
         match self.number {
-            false => Some(Cow::Borrowed(text.trim())),
+            false => Some(Cow::Borrowed(crate::entry::trim_code(text))),
             true if text.bytes().all(|b| b.is_ascii_digit()) => Some(Cow::Borrowed(text)),
             true => self.to_i64().map(|n| Cow::Owned(n.to_string())),
         }
