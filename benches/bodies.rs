@@ -61,6 +61,7 @@ pub fn by_name(provider: &str) -> &'static [u8] {
         "qingstor" => QINGSTOR,
         "leancloud" => LEANCLOUD,
         "openlist" => OPENLIST,
+        "upyun_escaped" => UPYUN_ESCAPED,
         _ => UPYUN,
     }
 }
