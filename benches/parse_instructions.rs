@@ -17,7 +17,9 @@ mod bodies;
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [who, provider, n] = args.as_slice() else {
-        eprintln!("usage: parse_instructions <ours|struct|value> <upyun|upyun_escaped|qingstor|leancloud|openlist> <N>");
+        eprintln!(
+            "usage: parse_instructions <ours|struct|value> <upyun|upyun_escaped|qingstor|leancloud|openlist> <N>"
+        );
         return;
     };
     let n: usize = n.parse().unwrap_or(1000);
@@ -26,7 +28,9 @@ fn main() {
     for _ in 0..n {
         match (who.as_str(), provider.as_str()) {
             ("ours", "upyun") => drop(black_box(UpyunError::parse_parts(s, &h, black_box(bodies::UPYUN)))),
-            ("ours", "upyun_escaped") => drop(black_box(UpyunError::parse_parts(s, &h, black_box(bodies::UPYUN_ESCAPED)))),
+            ("ours", "upyun_escaped") => {
+                drop(black_box(UpyunError::parse_parts(s, &h, black_box(bodies::UPYUN_ESCAPED))))
+            }
             ("ours", "qingstor") => drop(black_box(QingStorError::parse_parts(s, &h, black_box(bodies::QINGSTOR)))),
             ("ours", "leancloud") => drop(black_box(LeanCloudError::parse_parts(s, &h, black_box(bodies::LEANCLOUD)))),
             ("ours", "openlist") => drop(black_box(OpenListError::parse_parts(s, &h, black_box(bodies::OPENLIST)))),

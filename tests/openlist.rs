@@ -363,7 +363,126 @@ const SERVER_LINES: &[(&str, u16, O)] = &[
     ("sign invalid", 401, O::LinkSignInvalid),
     ("expire missing", 401, O::LinkSignInvalid),
     ("using relative path is not allowed", 403, O::RelativePathNotAllowed),
+    ("failed find user: record not found", 401, O::UserNotFound),
+    ("username is empty", 400, O::EmptyCredentials),
+    ("cannot delete admin or guest", 400, O::ProtectedUser),
+    ("admin or guest user can not be created", 400, O::ProtectedUser),
+    ("role can not be changed", 400, O::ProtectedUser),
+    ("admin user can not be disabled", 400, O::ProtectedUser),
+    ("Guest user can not update profile", 403, O::GuestCannotChangeProfile),
+    ("Guest user can not generate 2FA code", 403, O::GuestCannotChangeProfile),
+    ("Refresh without permission", 403, O::RefreshWithoutPermission),
+    ("Permission denied", 403, O::PermissionDenied),
+    ("permission denied", 403, O::PermissionDenied),
+    ("invalid file name [../etc]", 400, O::InvalidFileName),
+    ("Empty file names", 400, O::InvalidFileName),
+    ("system file upload ignored", 403, O::SystemFileIgnored),
+    ("multipart upload is disabled", 403, O::MultipartDisabled),
+    ("multipart upload requires a valid X-File-Size header", 400, O::MultipartBadRequest),
+    ("multipart upload requires a positive X-File-Size; upload empty files via /fs/put", 400, O::MultipartBadRequest),
+    ("invalid X-Chunk-Index header", 400, O::MultipartBadRequest),
+    ("status lookup requires upload_id, or path and size", 400, O::MultipartBadRequest),
+    ("chunk is out of the receiving window", 429, O::ChunkOutOfWindow),
+    ("chunk is being uploaded by another request", 409, O::ChunkInFlight),
+    ("multipart upload session not found", 404, O::MultipartSessionNotFound),
+    ("multipart upload session belongs to another user", 403, O::MultipartSessionNotOwner),
+    ("failed get objs: not implement", 500, O::NotImplemented),
+    (
+        "upload/download stream incomplete, possible network issue: error uploading to baidu, response=",
+        500,
+        O::StreamIncomplete,
+    ),
+    ("unknown archive format", 500, O::UnknownArchiveFormat),
+    ("driver extraction not supported", 500, O::DriverExtractionNotSupported),
+    ("malformed link", 400, O::MalformedLink),
+    ("build index is running, please try later", 400, O::IndexIsRunning),
+    ("index is running", 400, O::IndexIsRunning),
+    ("index is not running", 400, O::IndexNotRunning),
+    ("manual scan is not running", 400, O::IndexNotRunning),
+    ("update is not supported for current index", 400, O::IndexUpdateNotSupported),
+    ("task not found", 404, O::TaskNotFound),
+    ("storage does not exists", 400, O::OfflineDownloadStorageMissing),
+    (
+        "unsupported storage driver for offline download, only PikPak is supported",
+        400,
+        O::OfflineDownloadDriverUnsupported,
+    ),
+    ("invalid share id", 400, O::InvalidShareId),
+    ("sharing not found", 404, O::ShareNotFound),
+    ("the share has expired or is no longer valid", 500, O::ShareExpired),
+    ("wrong share code", 403, O::WrongShareCode),
+    ("sharing archives previewing is not allowed", 403, O::ShareArchivePreviewNotAllowed),
+    ("must add at least 1 object", 400, O::ShareWithoutFiles),
+    ("no such a user", 400, O::ShareCreatorNotFound),
+    ("S3 server is not enabled", 403, O::FeatureNotEnabled),
+    ("MCP server is not enabled", 403, O::FeatureNotEnabled),
+    ("WebAuthn is not enabled", 403, O::FeatureNotEnabled),
+    ("Single sign-on is not enabled", 403, O::FeatureNotEnabled),
+    ("ldap is not enabled", 403, O::FeatureNotEnabled),
+    ("login via ldap is not allowed", 403, O::FeatureNotEnabled),
+    ("S3 server bound to single port", 403, O::S3OnOwnPort),
+    ("incorrect or expired state parameter", 400, O::SsoStateInvalid),
+    ("no id_token found in oauth2 token", 400, O::SsoStateInvalid),
+    ("cannot get username from OIDC provider", 400, O::SsoStateInvalid),
+    ("provided key invalid", 400, O::SshKeyInvalid),
+    (
+        "Key: 'FsListReq.Path' Error:Field validation for 'Path' failed on the 'required' tag",
+        400,
+        O::RequestValidationFailed,
+    ),
 ];
+
+/// Messages of AlistGo/alist@843d9dc8 where they differ from OpenList's, with their body code.
+const ALIST_LINES: &[(&str, u16, O)] = &[
+    ("username or password is incorrect", 400, O::AlistInvalidCredentials),
+    ("Loading storage, please wait", 500, O::AlistLoadingStorage),
+    ("share is expired", 410, O::AlistShareGone),
+    ("share has been consumed", 410, O::AlistShareGone),
+];
+
+/// Texts OpenList's storage drivers return (OpenListTeam/OpenList@0b1e9d09 drivers/), as the
+/// server wraps them (`failed get objs: failed to list objs: `, `failed init storage: `).
+const DRIVER_LINES: &[(&str, O)] = &[
+    ("failed init storage: failed to refresh token: refresh token is invalid", O::RefreshTokenFailed),
+    (
+        "failed init storage: empty token returned from official API, a wrong refresh token may have been used",
+        O::EmptyTokenFromApi,
+    ),
+    ("failed get objs: failed to list objs: driver not init", O::DriverNotInit),
+    ("failed init storage: need verify: \nhttps://open.e.189.cn/qr", O::DriverNeedsVerification),
+    ("failed init storage: empty captchaToken", O::CaptchaTokenEmpty),
+    ("failed get objs: failed to list objs: acw_sc__v2 validation error", O::LanzouAcwValidation),
+    ("there is a conflict with the target object", O::Cloud189Conflict),
+    ("rapid upload fail", O::Cloud189RapidUploadFailed),
+    ("the destination folder is a subfolder of the source folder", O::MoveIntoSubfolder),
+    ("only write in mfs mode", O::IpfsWriteNeedsMfs),
+    ("failed get objs: failed to list objs: terabox is not yet available in this area", O::TeraboxRegionUnavailable),
+];
+
+#[test]
+fn alist_and_driver_messages_are_recognised() {
+    for &(message, code, expected) in ALIST_LINES {
+        assert_eq!(O::from_message(message), Some(expected), "{message}");
+        assert_eq!((expected.surface(), expected.http_status().as_u16()), ("server", code), "{message}");
+        assert!(expected.provenance().starts_with("AlistGo/alist@843d9dc8 "), "{message}");
+    }
+    for &(message, expected) in DRIVER_LINES {
+        assert_eq!(O::from_message(message), Some(expected), "{message}");
+        assert!(expected.provenance().contains("OpenListTeam/OpenList@0b1e9d09 drivers/"), "{message}");
+    }
+}
+
+#[test]
+fn a_body_code_other_than_the_catalogue_status_is_kept() {
+    use http::{HeaderMap, StatusCode};
+    // The offline-download handlers send `storage not init: <status>` with 400, where the
+    // catalogue (after internal/op) says 500: the body's code describes this response.
+    let body = br#"{"code":400,"message":"storage not init: work with error","data":null}"#;
+    let err = O::check_parts(StatusCode::OK, &HeaderMap::new(), body).expect_err("a failure");
+    assert_eq!(err.code(), Some(O::StorageNotInit));
+    assert_eq!(O::StorageNotInit.http_status().as_u16(), 500);
+    assert_eq!(err.http_status().as_u16(), 400);
+}
 
 #[test]
 fn server_messages_are_recognised_with_their_body_code() {
