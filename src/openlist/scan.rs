@@ -44,7 +44,7 @@ impl LineMatch {
 ///
 /// Lines end at `\n` (a `\r` before it is just a byte that is no letter). Any bytes are
 /// accepted: invalid UTF-8, colour codes, NUL, lines of any length. The whole input is
-/// searched a chunk at a time with one automaton, and matches are mapped back to their lines,
+/// searched a chunk at a time with the symptom automata, and matches are mapped back to their lines,
 /// so memory stays bounded (a few hundred KiB) whatever the input and however long its lines;
 /// time is linear in its length. For each line, the result is what
 /// [`OpenListError::from_message`] gives for that line.
