@@ -23,8 +23,10 @@
 //! - A match must stand on word boundaries: a pattern that starts with a letter or digit must
 //!   not follow one (an ANSI colour code such as `[0m` counts as a boundary), and a pattern
 //!   that ends in a letter must not run on into a lowercase letter, one that ends in a digit not
-//!   into a digit. So `no such hostname` is not `no such host`, while `TooManyRequests` with a
-//!   request id glued on still counts.
+//!   into a digit, and one that ends in `/` (a path) must end the path there: only whitespace,
+//!   a quote, a closing bracket, a comma or a semicolon (or the end of the text) may follow. So
+//!   `no such hostname` is not `no such host`, `rawPath: /movies` is not `rawPath: /`, while
+//!   `TooManyRequests` with a request id glued on still counts.
 //! - When several symptoms occur, the most specific wins: the highest catalogue
 //!   `specificity` (generic symptoms such as network errors and rate limits rank low), then the
 //!   longer pattern, then the earlier position.
@@ -427,6 +429,8 @@ fn on_boundaries(text: &[u8], start: usize, end: usize) -> bool {
         None => true,
         Some(next) if last.is_ascii_digit() => !next.is_ascii_digit(),
         Some(next) if last.is_ascii_alphabetic() => !next.is_ascii_lowercase(),
+        // A path that must end here (`rawPath: /`, the root): not `/movies`.
+        Some(next) if last == b'/' => next.is_ascii_whitespace() || b"\"')]},;".contains(next),
         Some(_) => true,
     };
     before_ok && after_ok

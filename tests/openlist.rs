@@ -511,3 +511,26 @@ fn storage_not_found_is_two_situations() {
         O::StorageNotFoundAtPath.solution(cloud_errcodes::Lang::En)
     );
 }
+
+#[test]
+fn the_old_storage_wording_is_told_apart_by_its_path() {
+    // AList up to v3.11 said `can't find storage with rawPath: %s` for every path
+    // (AlistGo/alist@ee77c3b1^ internal/op/path.go): the root means no storage at all, any
+    // other path one outside every storage.
+    for root in [
+        "failed get storage: can't find storage with rawPath: /",
+        "Failed get storage: can't find storage with rawPath: /",
+        r#"{"code":500,"message":"can't find storage with rawPath: /","data":null}"#,
+        "ERRO[0003] can't find storage with rawPath: / while listing",
+    ] {
+        assert_eq!(O::from_message(root), Some(O::StorageNotFound), "{root}");
+    }
+    for elsewhere in [
+        "failed get storage: can't find storage with rawPath: /movies",
+        "can't find storage with rawPath: //double",
+        "can't find storage with rawPath: /.hidden",
+        "can't find storage with rawPath: /电影",
+    ] {
+        assert_eq!(O::from_message(elsewhere), Some(O::StorageNotFoundAtPath), "{elsewhere}");
+    }
+}
