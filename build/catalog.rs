@@ -57,11 +57,18 @@ pub struct Catalog {
     /// Must equal the spec's type name (the file's `type`).
     pub type_name: String,
     /// The API surfaces this provider's entries come from (`storage`, `cdn`, `rest`, ...).
-    pub surfaces: Vec<String>,
+    pub surfaces: Vec<Surface>,
     /// Wrappers put in front of a driver's text (symptom catalogues).
     pub prefixes: Option<Vec<String>>,
     /// The entries, one per variant.
     pub codes: Vec<Entry>,
+}
+
+/// An API surface: its snake_case id and what it is, in a few words.
+#[derive(Debug)]
+pub struct Surface {
+    pub id: String,
+    pub about: String,
 }
 
 /// A code as written in the catalogue.
@@ -224,10 +231,23 @@ pub fn parse(file: &str, text: &str) -> Result<Catalog, String> {
     let mut top = Fields::new(&table, "the header".to_owned());
     let provider = top.required_string("provider").map_err(fail)?;
     let type_name = top.required_string("type").map_err(fail)?;
-    let surfaces = top
-        .strings("surfaces")
-        .map_err(fail)?
-        .ok_or_else(|| fail("the header: missing field `surfaces`".to_owned()))?;
+    let surfaces = match top.take("surfaces") {
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let place = format!("surface {}", i + 1);
+                let Value::Table(table) = item else { return Err(format!("{place} is not a table")) };
+                let mut f = Fields::new(table, place);
+                let surface = Surface { id: f.required_string("id")?, about: f.required_string("about")? };
+                f.finish()?;
+                Ok(surface)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(fail)?,
+        Some(_) => return Err(fail("`surfaces` must be an array of tables".to_owned())),
+        None => return Err(fail("the header: missing field `surfaces`".to_owned())),
+    };
     let prefixes = top.strings("prefixes").map_err(fail)?;
     let codes = match top.take("codes") {
         Some(Value::Array(items)) => items

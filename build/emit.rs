@@ -54,7 +54,7 @@ fn expand_counts(doc: &str, catalog: &Catalog, entries: &[&Entry]) -> String {
     let surfaces: Vec<String> = catalog
         .surfaces
         .iter()
-        .map(|surface| format!("`{surface}` {}", entries.iter().filter(|e| &e.surface == surface).count()))
+        .map(|surface| format!("`{}` {}", surface.id, entries.iter().filter(|e| e.surface == surface.id).count()))
         .collect();
     doc.replace("{entries}", &entries.len().to_string())
         .replace("{codes}", &codes.len().to_string())
@@ -130,7 +130,7 @@ fn emit_all(out: &mut String, spec: &Spec, entries: &[&Entry]) {
 
 /// The API surfaces the catalogue names.
 fn emit_surfaces(out: &mut String, catalog: &Catalog) {
-    let names: Vec<String> = catalog.surfaces.iter().map(|s| format!("{s:?}")).collect();
+    let names: Vec<String> = catalog.surfaces.iter().map(|s| format!("{:?}", s.id)).collect();
     writeln!(
         out,
         "/// The API surfaces the catalogue's entries come from.\nconst SURFACES: &[&str] = {};\n",

@@ -5,6 +5,7 @@
 
 mod baselines;
 mod catalog;
+mod coverage;
 mod emit;
 mod providers;
 mod validate;
@@ -34,6 +35,7 @@ fn main() {
         panic!("the catalogue has {} problem(s):\n  {}", failures.len(), failures.join("\n  "));
     }
     fs::write(out_dir.join("baselines.rs"), baselines::emit(&catalogs)).expect("write the benchmark baselines");
+    fs::write(out_dir.join("coverage.md"), coverage::emit(&catalogs)).expect("write the coverage table");
 }
 
 /// Reads and validates one provider's catalogue.

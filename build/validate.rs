@@ -28,7 +28,7 @@ pub fn validate(spec: &Spec, catalog: &Catalog) -> Result<(), Vec<String>> {
         report(&"header", "`surfaces` lists no surface".to_owned());
     }
     let mut seen = HashSet::new();
-    for surface in &catalog.surfaces {
+    for surface in catalog.surfaces.iter().map(|s| &s.id) {
         if !is_snake_case(surface) {
             report(&"header", format!("surface `{surface}` is not snake_case"));
         }
@@ -50,8 +50,9 @@ pub fn validate(spec: &Spec, catalog: &Catalog) -> Result<(), Vec<String>> {
         for problem in entry_problems(spec, entry) {
             report(&entry.code, problem);
         }
-        if !catalog.surfaces.contains(&entry.surface) {
-            let known = catalog.surfaces.join(", ");
+        if !catalog.surfaces.iter().any(|s| s.id == entry.surface) {
+            let known: Vec<&str> = catalog.surfaces.iter().map(|s| s.id.as_str()).collect();
+            let known = known.join(", ");
             report(
                 &entry.code,
                 format!("surface `{}` is not one of the catalogue's surfaces ({known})", entry.surface),

@@ -70,6 +70,13 @@
 //! Every variant also says which API surface sends it ([`ProviderError::surface`]) and where
 //! its wire facts come from ([`ProviderError::provenance`]).
 //!
+//! # Coverage
+//!
+//! Entries per provider and API surface, counted from the catalogues by the build script
+//! (each enum's own docs say more about its sources and what it leaves out):
+//!
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/coverage.md"))]
+//!
 //! # Features
 //!
 //! - `upyun`, `qingstor`, `leancloud`, `openlist` (default): one module per provider;
@@ -77,10 +84,10 @@
 //! - `serde`: provider enums serialize as their wire code and deserialize from it, and
 //!   [`ApiError`] serializes as a flat record.
 //! - `reqwest`: `ProviderError::parse_reqwest` and `ProviderError::check_reqwest`.
+//! - `cli`: the `cloud-errcodes` command-line explainer (not needed by library users).
 //!
 //! [`http`] is part of this crate's API (statuses, headers, responses), and is re-exported as
 //! `cloud_errcodes::http` so that the versions always match.
-//! - `cli`: the `cloud-errcodes` command-line explainer (not needed by library users).
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 // With every provider feature off, the shared catalogue plumbing has no users.

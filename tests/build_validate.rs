@@ -21,7 +21,7 @@ fn spec(slug: &str) -> &'static Spec {
 fn problems(slug: &str, codes: &str) -> Vec<String> {
     let spec = spec(slug);
     let text = format!(
-        "provider = {slug:?}\ntype = {:?}\nsurfaces = [\"storage\", \"faq\"]\ncodes = [\n{codes}\n]\n",
+        "provider = {slug:?}\ntype = {:?}\nsurfaces = [{{ id = \"storage\", about = \"s\" }}, {{ id = \"faq\", about = \"f\" }}]\ncodes = [\n{codes}\n]\n",
         spec.type_name
     );
     let catalog = catalog::parse("test.toml", &text).unwrap_or_else(|err| panic!("{err}"));
@@ -140,18 +140,18 @@ fn qingstor_rules() {
 
 #[test]
 fn unknown_fields_and_bad_toml_fail_to_parse() {
-    let text = "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"storage\"]\ncodes = [{ code = 1, colour = \"red\" }]";
+    let text = "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{ id = \"storage\", about = \"s\" }]\ncodes = [{ code = 1, colour = \"red\" }]";
     let err = catalog::parse("catalog/upyun.toml", text).unwrap_err();
     assert!(err.starts_with("catalog/upyun.toml: cannot parse catalogue:"), "{err}");
     let coloured = FULL.replace("zh = ", "colour = \"red\", zh = ");
     let text =
-        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"storage\"]\ncodes = [\n{coloured}\n]");
+        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{{ id = \"storage\", about = \"s\" }}]\ncodes = [\n{coloured}\n]");
     let err = catalog::parse("catalog/upyun.toml", &text).unwrap_err();
     assert!(err.ends_with("entry 1 (code 40300004): unknown field `colour`"), "{err}");
     assert!(catalog::parse("catalog/upyun.toml", "codes = [").is_err());
     let wrong_type = FULL.replace("status = 403", "status = \"403\"");
     let text =
-        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"storage\"]\ncodes = [\n{wrong_type}\n]");
+        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{{ id = \"storage\", about = \"s\" }}]\ncodes = [\n{wrong_type}\n]");
     let err = catalog::parse("catalog/upyun.toml", &text).unwrap_err();
     assert!(err.ends_with("entry 1 (code 40300004): `status` must be an integer"), "{err}");
     let err = catalog::parse("catalog/upyun.toml", "provider = \"upyun\"\ncodes = []").unwrap_err();
@@ -251,7 +251,7 @@ fn symptom_rules() {
 #[test]
 fn every_entry_names_its_surface_and_source() {
     let text = |entry: &str| {
-        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"storage\"]\ncodes = [\n{entry}\n]")
+        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{{ id = \"storage\", about = \"s\" }}]\ncodes = [\n{entry}\n]")
     };
     let err = catalog::parse("catalog/upyun.toml", &text(&FULL.replace("provenance = \"test\", ", ""))).unwrap_err();
     assert!(err.ends_with("entry 1 (code 40300004): missing field `provenance`"), "{err}");
@@ -267,7 +267,7 @@ fn every_entry_names_its_surface_and_source() {
     );
     let catalog = catalog::parse(
         "t",
-        "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [\"Storage\", \"cdn\", \"cdn\"]\ncodes = []",
+        "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{ id = \"Storage\", about = \"s\" }, { id = \"cdn\", about = \"c\" }, { id = \"cdn\", about = \"c\" }]\ncodes = []",
     )
     .unwrap();
     let found = validate::validate(spec("upyun"), &catalog).unwrap_err();

@@ -24,3 +24,27 @@ fn generated_code_passes_rustfmt_check() {
         );
     }
 }
+
+/// The README's coverage table is the one the build script counts from the catalogues. After
+/// changing a catalogue, `UPDATE_README=1 cargo test --test generated` rewrites it.
+#[test]
+fn readme_coverage_table_is_the_generated_one() {
+    const START: &str = "<!-- coverage: generated from catalog/*.toml by the build script -->\n";
+    const END: &str = "<!-- /coverage -->";
+    let generated = include_str!(concat!(env!("OUT_DIR"), "/coverage.md"));
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let start = readme.find(START).expect("the README marks its coverage table") + START.len();
+    let end = start + readme[start..].find(END).expect("the coverage table ends");
+    if readme[start..end] == *generated {
+        return;
+    }
+    if std::env::var_os("UPDATE_README").is_some() {
+        std::fs::write(&path, format!("{}{generated}{}", &readme[..start], &readme[end..])).expect("rewrite README.md");
+        return;
+    }
+    panic!(
+        "README.md's coverage table is out of date; run `UPDATE_README=1 cargo test --test generated`.\n\
+         generated:\n{generated}"
+    );
+}
