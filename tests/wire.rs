@@ -500,6 +500,38 @@ fn leancloud_realtime_codes() {
     assert_eq!(realtime, LEANCLOUD_REALTIME.len() + 1, "the table's codes and the seed's code 0");
 }
 
+/// The SDKs' shared internal error codes and their messages, as leancloud/swift-sdk@2f5bbddd
+/// `Sources/Foundation/Error.swift` (`LCError.InternalErrorCode`) defines them; 9977 wraps an
+/// underlying error and has none of its own.
+const LEANCLOUD_SDK_INTERNAL: &[(i32, &str)] = &[
+    (9000, "Out command timeout"),
+    (9001, "Connection lost"),
+    (9002, "IM client not open"),
+    (9003, "In command invalid"),
+    (9008, "Data length of out command is too long"),
+    (9100, "Conversation not found"),
+    (9120, "Updating message from others is not allowed"),
+    (9121, "Message is not sent"),
+    (9130, "Updating a member's role to owner is not allowed"),
+    (9973, "Not found"),
+    (9974, "Data type invalid"),
+    (9975, "Data format invalid"),
+    (9976, "Internal inconsistency exception"),
+    (9977, ""),
+];
+
+#[test]
+fn leancloud_sdk_codes() {
+    for &(code, message) in LEANCLOUD_SDK_INTERNAL {
+        let err = LeanCloudError::from_code(code).unwrap_or_else(|| panic!("{code} is missing"));
+        assert_eq!((err.message(), err.surface()), (message, "sdk"), "{code}");
+        assert!(err.provenance().starts_with("leancloud/swift-sdk@2f5bbddd Sources/Foundation/Error.swift"), "{code}");
+        assert_eq!(LeanCloudError::variants_of(code).len(), 1, "{code} collides with another meaning");
+    }
+    let sdk = <LeanCloudError as ProviderError>::all().filter(|e| e.surface() == "sdk").count();
+    assert_eq!(sdk, LEANCLOUD_SDK_INTERNAL.len() + 2, "the internal codes, -1 and the seed's 100");
+}
+
 /// The CDN edge's table, upyun/docs@2b8454e `sources/cdn/config.md` (默认错误码一览表): code
 /// (templated ones with `x`) and message, byte for byte.
 const UPYUN_CDN: &[(&str, &str)] = &[
