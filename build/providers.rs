@@ -95,12 +95,15 @@ assert_eq!(unknown.to_string(), "unknown qingstor error code `bucket_gone`");
 **LeanCloud shuts its service down on 2027-01-12**; this enum stays to read old logs and to
 serve SDKs that keep talking to self-hosted or migrated back ends until then.
 
-Three surfaces (see [`surface`](Self::surface)): `rest`, the REST API, which answers a failed
+Four surfaces (see [`surface`](Self::surface)): `rest`, the REST API, which answers a failed
 request with `{"code": 137, "error": "..."}`; `realtime`, the real-time messaging (IM) service,
 whose WebSocket frames carry an upper-case reason such as `{"code": 4111, "reason":
-"SESSION_CONFLICT"}`; and `sdk`, codes the client SDKs raise themselves (such as the catch-all
-`-1`), which no server sends. Codes are `i32`. A few codes are documented with several messages
-for different causes (251, 403, 605); each cause is its own variant sharing the code, and
+"SESSION_CONFLICT"}`; `sdk`, codes the client SDKs raise themselves (such as the catch-all `-1`
+and the shared internal codes 9000–9977), which no server sends; and `engine`, the bodies the
+SDK inside a LeanEngine (cloud function) app writes, such as `{"code":1,"error":"No such cloud
+function 'hello'"}`. Codes are `i32`. Several codes have more than one meaning (251, 403 and
+605 in the REST docs; 1, 124, 141, 211 and 401 again from LeanEngine); each is its own variant
+sharing the code, and
 [`from_code`](Self::from_code) gives the primary one while
 [`from_code_and_message`](Self::from_code_and_message) picks by message. `Display` shows our
 short summary, and [`message`](Self::message) the server's documented sentence.

@@ -93,16 +93,39 @@ pub(crate) fn template_variants<E>(templates: &'static [Template<E>], code: i64)
 
 /// Of the variants documented under one code (primary first), the one whose documented
 /// message (or one of its alternates) equals `message`: first exactly, then ignoring ASCII
-/// case, surrounding whitespace and one trailing period; else the primary one. `None` when `variants` is empty.
+/// case, surrounding whitespace and one trailing period, then taking a documented `<name>`
+/// part as any text; else the primary one. `None` when `variants` is empty.
 pub(crate) fn resolve_by_message<E: crate::ProviderError>(variants: &[E], message: &str) -> Option<E> {
     let primary = *variants.first()?;
     if variants.len() == 1 {
         return Some(primary);
     }
     let wordings = |v: &E| v.wire_message().into_iter().chain(v.alternate_messages().iter().copied());
-    let exact = variants.iter().find(|v| wordings(v).any(|m| m == message));
-    let loose = || variants.iter().find(|v| wordings(v).any(|m| loosely_equal(m, message)));
-    exact.or_else(loose).copied().or(Some(primary))
+    let find = |fits: &dyn Fn(&str) -> bool| variants.iter().copied().find(|v| wordings(v).any(fits));
+    find(&|m| m == message)
+        .or_else(|| find(&|m| loosely_equal(m, message)))
+        .or_else(|| find(&|m| fits_template(m, message.trim())))
+        .or(Some(primary))
+}
+
+/// Whether `sent` is `documented` with each `<placeholder>` (a function name, an address, a
+/// detail) replaced by any text. A message without placeholders fits nothing here: equality
+/// has been tried before. Linear in the length of `sent`.
+fn fits_template(documented: &str, sent: &str) -> bool {
+    let Some((first, mut rest)) = documented.split_once('<') else { return false };
+    let Some(mut tail) = sent.strip_prefix(first) else { return false };
+    loop {
+        let Some((_, after)) = rest.split_once('>') else { return false };
+        match after.split_once('<') {
+            // The last literal part ends the message.
+            None => return tail.ends_with(after),
+            Some((literal, next)) => {
+                let Some(at) = tail.find(literal) else { return false };
+                tail = &tail[at + literal.len()..];
+                rest = next;
+            }
+        }
+    }
 }
 
 /// Equal ignoring ASCII case, surrounding whitespace and one trailing period.
@@ -151,7 +174,8 @@ macro_rules! catalogue_enum {
 
             /// Looks up a code together with the message the server sent, for codes documented
             /// with several meanings: the variant whose documented message equals `message`
-            /// (exactly, then ignoring ASCII case, surrounding whitespace and a trailing period),
+            /// (exactly, then ignoring ASCII case, surrounding whitespace and a trailing period,
+            /// then reading a documented `<name>` part as any text),
             /// else the primary one; `None` for an unknown code.
             pub fn from_code_and_message(code: $int, message: &str) -> Option<Self> {
                 crate::entry::resolve_by_message(Self::variants_of(code), message)
@@ -191,7 +215,8 @@ macro_rules! catalogue_enum {
 
             /// Looks up a code together with the message the server sent, for codes documented
             /// with several meanings: the variant whose documented message equals `message`
-            /// (exactly, then ignoring ASCII case, surrounding whitespace and a trailing period),
+            /// (exactly, then ignoring ASCII case, surrounding whitespace and a trailing period,
+            /// then reading a documented `<name>` part as any text),
             /// else the primary one; `None` for an unknown code.
             pub fn from_code_and_message(code: &str, message: &str) -> Option<Self> {
                 crate::entry::resolve_by_message(Self::variants_of(code), message)

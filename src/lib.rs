@@ -63,7 +63,9 @@
 //! - `from_code` (and `FromStr`) give the primary variant;
 //! - `from_code_and_message` picks the variant whose documented message equals the one the
 //!   server sent (exactly, then ignoring ASCII case, surrounding whitespace and a trailing
-//!   period), else the primary one; `variants_of` lists them all, primary first;
+//!   period, then reading a documented `<name>` part as any text, as in LeanEngine's
+//!   `No such cloud function '<name>'`), else the primary one; `variants_of` lists them all,
+//!   primary first;
 //! - the response parsers ([`ProviderError::parse_parts`] and friends) resolve a code the same
 //!   way, with the message the body carried.
 //!

@@ -144,14 +144,16 @@ fn unknown_fields_and_bad_toml_fail_to_parse() {
     let err = catalog::parse("catalog/upyun.toml", text).unwrap_err();
     assert!(err.starts_with("catalog/upyun.toml: cannot parse catalogue:"), "{err}");
     let coloured = FULL.replace("zh = ", "colour = \"red\", zh = ");
-    let text =
-        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{{ id = \"storage\", about = \"s\" }}]\ncodes = [\n{coloured}\n]");
+    let text = format!(
+        "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{{ id = \"storage\", about = \"s\" }}]\ncodes = [\n{coloured}\n]"
+    );
     let err = catalog::parse("catalog/upyun.toml", &text).unwrap_err();
     assert!(err.ends_with("entry 1 (code 40300004): unknown field `colour`"), "{err}");
     assert!(catalog::parse("catalog/upyun.toml", "codes = [").is_err());
     let wrong_type = FULL.replace("status = 403", "status = \"403\"");
-    let text =
-        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{{ id = \"storage\", about = \"s\" }}]\ncodes = [\n{wrong_type}\n]");
+    let text = format!(
+        "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{{ id = \"storage\", about = \"s\" }}]\ncodes = [\n{wrong_type}\n]"
+    );
     let err = catalog::parse("catalog/upyun.toml", &text).unwrap_err();
     assert!(err.ends_with("entry 1 (code 40300004): `status` must be an integer"), "{err}");
     let err = catalog::parse("catalog/upyun.toml", "provider = \"upyun\"\ncodes = []").unwrap_err();
@@ -251,7 +253,9 @@ fn symptom_rules() {
 #[test]
 fn every_entry_names_its_surface_and_source() {
     let text = |entry: &str| {
-        format!("provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{{ id = \"storage\", about = \"s\" }}]\ncodes = [\n{entry}\n]")
+        format!(
+            "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{{ id = \"storage\", about = \"s\" }}]\ncodes = [\n{entry}\n]"
+        )
     };
     let err = catalog::parse("catalog/upyun.toml", &text(&FULL.replace("provenance = \"test\", ", ""))).unwrap_err();
     assert!(err.ends_with("entry 1 (code 40300004): missing field `provenance`"), "{err}");

@@ -532,6 +532,40 @@ fn leancloud_sdk_codes() {
     assert_eq!(sdk, LEANCLOUD_SDK_INTERNAL.len() + 2, "the internal codes, -1 and the seed's 100");
 }
 
+/// What the SDK inside a LeanEngine app answers with: code, HTTP status and message, as npm
+/// leanengine 3.8.0 (`lib/leanengine.js`, `lib/cloud.js`) and PyPI leancloud 3.0.2
+/// (`leancloud/engine/leanengine.py`) write them; `<...>` is filled in at run time.
+const LEANCLOUD_ENGINE: &[(i32, u16, &str)] = &[
+    (1, 404, "No such cloud function '<name>'"),
+    (1, 404, "No function name or class name: <url>"),
+    (124, 503, "The request timed out on the server."),
+    (141, 500, "Cloud Code script had an error."),
+    (211, 401, "Verify sessionToken failed, maybe login expired: <detail>"),
+    (401, 401, "Hook key check failed, request from <ip>"),
+    (401, 401, "Internal cloud function, request from <ip>"),
+    (404, 404, "cloud func named '<name>' not found."),
+];
+
+#[test]
+fn leancloud_engine_codes() {
+    for &(code, status, message) in LEANCLOUD_ENGINE {
+        let err = LeanCloudError::from_code_and_message(code, message).unwrap_or_else(|| panic!("{code} is missing"));
+        assert_eq!((err.message(), err.surface(), err.http_status().as_u16()), (message, "engine", status), "{code}");
+        // Filled in as a server fills it, the message still picks this variant.
+        let filled = message
+            .replace("<name>", "hello")
+            .replace("<url>", "/1.1/functions/")
+            .replace("<detail>", "x")
+            .replace("<ip>", "10.0.0.7");
+        assert_eq!(LeanCloudError::from_code_and_message(code, &filled), Some(err), "{filled}");
+        if LeanCloudError::variants_of(code).len() > 1 {
+            assert_ne!(LeanCloudError::from_code(code), Some(err), "{code}: the documented REST meaning stays primary");
+        }
+    }
+    let engine = <LeanCloudError as ProviderError>::all().filter(|e| e.surface() == "engine").count();
+    assert_eq!(engine, LEANCLOUD_ENGINE.len());
+}
+
 /// The CDN edge's table, upyun/docs@2b8454e `sources/cdn/config.md` (默认错误码一览表): code
 /// (templated ones with `x`) and message, byte for byte.
 const UPYUN_CDN: &[(&str, &str)] = &[
