@@ -46,7 +46,7 @@ assert_eq!(UpyunError::from_code(40300003 + 99), None);
             type_name: "QingStorError",
             code_shape: CodeShape::Text,
             explicit_names: false,
-            message: Field::Forbidden,
+            message: Field::Optional,
             summary: Field::Required,
             status_from_code: false,
             symptoms: false,
@@ -56,8 +56,9 @@ assert_eq!(UpyunError::from_code(40300003 + 99), None);
 
 QingStor answers a failed request with
 `{"code": "...", "message": "...", "request_id": "...", "url": "..."}`; the snake_case code
-is the stable wire fact, the message varies. `Display` shows our summary:
-`qingstor bucket_not_empty: the bucket is not empty`.
+is the stable wire fact, the message varies. Where a real message has been seen (in an SDK's
+tests or a user's report), [`wire_message`](crate::ProviderError::wire_message) gives it.
+`Display` shows our summary: `qingstor bucket_not_empty: the bucket is not empty`.
 
 Generated from `catalog/qingstor.toml` ({entries} codes; by surface: {surfaces}).
 

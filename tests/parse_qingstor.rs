@@ -14,6 +14,11 @@ fn qingstor_fixtures() {
         t!(name: "the docs' own example body: bad_request, beyond the table but known", status: 400, headers: &[],
             body: b"{\n  \"code\": \"bad_request\",\n  \"message\": \"Invalid argument(s) or invalid argument value(s)\",\n  \"request_id\": \"aa08cf7a43f611e5\",\n  \"url\": \"http://docs.qingcloud.com/qingstor/api/error_code.html\"\n}",
             code: Some(Q::BadRequest), raw: Some("bad_request"), message: Some("Invalid argument(s) or invalid argument value(s)"), request_id: Some("aa08cf7a43f611e5"), kind: K::InvalidInput, format: F::Json),
+        // qingstor/qsctl#243 printed this error's fields (status, code, message, request id,
+        // reference url) through the Go SDK; the body is those fields in the SDK's JSON shape.
+        t!(name: "too_many_buckets as qsctl#243 reports it", status: 403, headers: &[],
+            body: br#"{"code":"too_many_buckets","message":"You created too many buckets, please open ticket to apply more quota.","request_id":"79ceb23d7fae15f6","url":"http://docs.qingcloud.com/qingstor/api/common/error_code.html"}"#,
+            code: Some(Q::TooManyBuckets), raw: Some("too_many_buckets"), message: Some("You created too many buckets, please open ticket to apply more quota."), request_id: Some("79ceb23d7fae15f6"), kind: K::QuotaExceeded, format: F::Json),
         t!(name: "header request id first, body second", status: 404, headers: &[("X-QS-Request-ID", "header-id")],
             body: br#"{"code": "object_not_exists", "request_id": "body-id"}"#,
             code: Some(Q::ObjectNotExists), raw: Some("object_not_exists"), message: None, request_id: Some("header-id"), kind: K::NotFound, format: F::Json),

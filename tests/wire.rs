@@ -117,6 +117,22 @@ const QINGSTOR_BEYOND: &[(&str, u16, &str)] = &[
     ("domain_occupied", 400, "qingcloud-docs@04475d6 api/bucket/cname/put_cname.md"),
 ];
 
+/// Messages seen with QingStor codes, byte for byte as their sources show them.
+const QINGSTOR_MESSAGES: &[(&str, &str)] = &[
+    ("bad_request", "Invalid argument(s) or invalid argument value(s)"), // sdk-go request_test.go
+    ("too_many_buckets", "You created too many buckets, please open ticket to apply more quota."), // qsctl#243
+];
+
+#[test]
+fn qingstor_messages_seen_on_the_wire() {
+    for &(code, message) in QINGSTOR_MESSAGES {
+        let err: QingStorError = code.parse().unwrap();
+        assert_eq!(err.wire_message(), Some(message), "{code}");
+    }
+    let with_message = <QingStorError as ProviderError>::all().filter(|e| e.wire_message().is_some()).count();
+    assert_eq!(with_message, QINGSTOR_MESSAGES.len());
+}
+
 #[test]
 fn qingstor_codes_beyond_the_table() {
     for &(code, status, source) in QINGSTOR_BEYOND {
