@@ -75,8 +75,9 @@ pub(crate) enum Value<'a> {
     /// A number, exactly as written (ASCII digits, signs, `.`, `e`).
     Num(&'a [u8]),
     Null,
-    /// An object or an array, raw (read by the LeanCloud batch parser).
-    Nested(#[cfg_attr(not(feature = "leancloud"), allow(dead_code))] &'a [u8]),
+    /// An object or an array, raw (an error object in place of a message; LeanCloud's batch
+    /// items).
+    Nested(&'a [u8]),
     /// `true` or `false`.
     Bool,
 }

@@ -63,6 +63,11 @@ fn leancloud_fixtures() {
         t!(name: "code 1 with the REST wording stays the primary", status: 500, headers: &[],
             body: br#"{"code":1,"error":"Internal server error. No information available."}"#,
             code: Some(L::InternalServerError), raw: Some("1"), message: Some("Internal server error. No information available."), request_id: None, kind: K::Internal, format: F::Json),
+        // leancloud/avoscloud-code-command#129: what the command-line tool received when a
+        // deploy failed; the error is an object with a code of its own.
+        t!(name: "an error object in place of the message: kept as its JSON text", status: 400, headers: &[],
+            body: "{\"code\":-1,\"error\":{\"code\":\"ECONNRESET\",\"name\":\"RequestError\"},\"action\":\"部署应用\"}".as_bytes(),
+            code: Some(L::OtherCause), raw: Some("-1"), message: Some(r#"{"code":"ECONNRESET","name":"RequestError"}"#), request_id: None, kind: K::Other, format: F::Json),
         t!(name: "LeanEngine 524 page", status: 524, headers: &[],
             body: b"<html><head><title>524 A Timeout Occurred</title></head><body></body></html>",
             code: None, raw: None, message: Some("524 A Timeout Occurred"), request_id: None, kind: K::Timeout, format: F::Html),

@@ -117,8 +117,15 @@ pub fn check_parse<E: ProviderError>(response: &Response<'_>, keys: &Keys) -> Ap
         if let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(body) {
             assert_eq!(err.body_format(), BodyFormat::Json);
             let first = |names: &[&str]| names.iter().find_map(|name| map.get(*name));
-            let expected = first(keys.message).and_then(Value::as_str);
-            assert_eq!(err.message(), expected.map(|m| &m[..m.len().min(MAX_BODY)]), "message");
+            match first(keys.message) {
+                Some(Value::String(m)) => assert_eq!(err.message(), Some(&m[..m.len().min(MAX_BODY)]), "message"),
+                // An error object where the message belongs is kept as its JSON text.
+                Some(object @ Value::Object(_)) => {
+                    let ours = err.message().and_then(|text| serde_json::from_str::<Value>(text).ok());
+                    assert_eq!(ours.as_ref(), Some(object), "message object");
+                }
+                _ => assert_eq!(err.message(), None, "message"),
+            }
             if header_id.is_none() {
                 assert_eq!(err.request_id(), first(keys.request_id).and_then(Value::as_str), "request id");
             }

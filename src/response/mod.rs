@@ -112,9 +112,10 @@ pub(crate) struct Fields<'a> {
     url: Option<Text<'a>>,
 }
 
-/// A text field as read: a JSON string not yet decoded, or text.
+/// A text field as read: a JSON string not yet decoded, the JSON text of an object, or text.
 pub(crate) enum Text<'a> {
     Json(RawStr<'a>),
+    Object(&'a [u8]),
     Plain(Cow<'a, str>),
 }
 
@@ -124,6 +125,7 @@ impl Text<'_> {
     fn push_to(&self, out: &mut Vec<u8>) {
         match self {
             Text::Json(raw) => raw.decode_into(out),
+            Text::Object(raw) => out.extend_from_slice(raw),
             Text::Plain(text) => out.extend_from_slice(cap_field(text).as_bytes()),
         }
     }
@@ -132,6 +134,7 @@ impl Text<'_> {
     fn len_hint(&self) -> usize {
         match self {
             Text::Json(raw) => raw.raw_len(),
+            Text::Object(raw) => raw.len(),
             Text::Plain(text) => text.len(),
         }
     }
@@ -363,6 +366,9 @@ pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usi
         ranks[field as usize] = rank;
         let text = match value {
             Value::Str(raw) => Some(Text::Json(raw)),
+            // An error object where the message belongs (LeanCloud's command-line tools send
+            // `"error": {"code": "ECONNRESET", ...}`): kept whole, as its JSON text.
+            Value::Nested(raw) if field == Field::Message && raw.starts_with(b"{") => Some(Text::Object(raw)),
             _ => None,
         };
         match field {
