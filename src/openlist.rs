@@ -237,12 +237,26 @@ impl<'a> SymptomMatch<'a> {
 /// script lists for each pattern. Searched over an ASCII-lowercased copy of the text,
 /// case-sensitively, which lets each automaton use its SIMD prefilter; ASCII-case-insensitive
 /// matching would rule that out. Empty only if they cannot be built, which the tests rule out.
+/// Used for long texts ([`SHORT`] bytes and more).
 static AUTOMATA: LazyLock<Vec<(usize, AhoCorasick)>> = LazyLock::new(|| build_symptoms().unwrap_or_default());
 
 /// At most this many patterns per automaton: above 64, `aho-corasick` gives up its SIMD
 /// prefilter (Teddy), and with the catalogue's 137 patterns in one automaton a 1 MiB text took
 /// 1.9 ms instead of 0.5 ms in three (`benches/symptom.rs`).
 const GROUP: usize = 64;
+
+/// Every pattern in one DFA, for short texts (under [`SHORT`] bytes: messages), where a
+/// prefilter has nothing to skip and one pass beats three (a 90-byte OpenList body: 3 558
+/// instructions instead of 5 750 per parse, `benches/parse_instructions.rs`).
+static SHORT_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(build_short);
+
+fn build_short() -> Option<AhoCorasick> {
+    let lowered = PATTERNS.iter().map(|(pattern, _, _)| pattern.to_ascii_lowercase());
+    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).kind(Some(AhoCorasickKind::DFA)).build(lowered).ok()
+}
+
+/// Texts shorter than this are searched with [`SHORT_AUTOMATON`].
+const SHORT: usize = 512;
 
 /// The colon-chain wrappers, for [`SymptomMatch::tail`]; built on first use of `match_message`.
 static WRAPPERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
@@ -319,6 +333,12 @@ fn occurrences(
     judged: Range<usize>,
     mut found: impl FnMut(usize, Range<usize>),
 ) {
+    if lowered.len() < SHORT {
+        if let Some(automaton) = SHORT_AUTOMATON.as_ref() {
+            group_occurrences(text, offset, lowered, &judged, 0, automaton, &mut found);
+        }
+        return;
+    }
     for (first, automaton) in AUTOMATA.iter() {
         group_occurrences(text, offset, lowered, &judged, *first, automaton, &mut found);
     }
@@ -361,11 +381,12 @@ fn rank(error: OpenListError, pattern: &str) -> (u8, usize) {
     (error.specificity(), pattern.len())
 }
 
-/// Builds the symptom automata anew, for measuring what the first lookup pays.
+/// Builds the symptom automata anew (for short and for long texts), for measuring what first
+/// uses pay.
 /// Returns whether it could be built; no automaton type leaks into the public API.
 #[doc(hidden)]
 pub fn build_automaton() -> bool {
-    build_symptoms().is_some()
+    build_symptoms().is_some() && build_short().is_some()
 }
 
 /// The longest file id read after `file_id:`, and how far after the pattern it is looked for.
@@ -495,9 +516,22 @@ fn tail_before(text: &str, symptom_start: usize) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
-
     use super::*;
+
+    #[test]
+    fn both_automata_hold_every_pattern_and_each_group_keeps_its_prefilter() {
+        let short = SHORT_AUTOMATON.as_ref().expect("the short-text automaton builds");
+        assert_eq!(short.patterns_len(), PATTERNS.len());
+        let mut next = 0;
+        for (first, automaton) in AUTOMATA.iter() {
+            assert_eq!(*first, next, "groups follow each other");
+            assert!(automaton.patterns_len() <= GROUP);
+            next += automaton.patterns_len();
+        }
+        assert_eq!(next, PATTERNS.len());
+    }
+
+    use proptest::prelude::*;
 
     /// The rule of the module docs, by brute force: every occurrence of every pattern at every
     /// position, the boundary rule, then the ranking.
