@@ -10,6 +10,11 @@ const ID: &str = "11e4a729d24943409933a5e8314cd32e";
 #[test]
 fn upyun_fixtures() {
     run::<U>(&[
+        // The purge API (purge.upyun.com; upyun/docs@2b8454e sources/api/purge.md) answers with
+        // a status and a text reason, no code: kept as the message, classified by status.
+        t!(name: "purge API: a text reason, no code", status: 401, headers: &[],
+            body: b"Sign error",
+            code: None, raw: None, message: Some("Sign error"), request_id: None, kind: K::Unauthenticated, format: F::Text),
         t!(name: "documented body", status: 404, headers: &[],
             body: br#"{"msg": "file or directory not found", "code": 40400001, "id": "11e4a729d24943409933a5e8314cd32e"}"#,
             code: Some(U::FileNotFound), raw: Some("40400001"), message: Some("file or directory not found"), request_id: Some(ID), kind: K::NotFound, format: F::Json),
