@@ -544,8 +544,15 @@ fn leancloud_sdk_codes() {
         assert!(err.provenance().starts_with("leancloud/swift-sdk@2f5bbddd Sources/Foundation/Error.swift"), "{code}");
         assert_eq!(LeanCloudError::variants_of(code).len(), 1, "{code} collides with another meaning");
     }
+    // The Java SDK's own codes, leancloud/java-unified-sdk@aa57d67d LCException.java; 999
+    // carries the wrapped exception's message, 100001 a fixed one (LCObject.java).
+    for (code, message) in [(999, ""), (100001, "Found a circular dependency when saving.")] {
+        let err = LeanCloudError::from_code(code).unwrap_or_else(|| panic!("{code} is missing"));
+        assert_eq!((err.message(), err.surface()), (message, "sdk"), "{code}");
+        assert!(err.provenance().starts_with("leancloud/java-unified-sdk@aa57d67d "), "{code}");
+    }
     let sdk = <LeanCloudError as ProviderError>::all().filter(|e| e.surface() == "sdk").count();
-    assert_eq!(sdk, LEANCLOUD_SDK_INTERNAL.len() + 2, "the internal codes, -1 and the seed's 100");
+    assert_eq!(sdk, LEANCLOUD_SDK_INTERNAL.len() + 4, "the internal codes, the Java SDK's two, -1 and the seed's 100");
 }
 
 /// What the SDK inside a LeanEngine app answers with: code, HTTP status and message, as npm
