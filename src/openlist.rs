@@ -237,7 +237,7 @@ impl<'a> SymptomMatch<'a> {
 /// script lists for each pattern. Searched over an ASCII-lowercased copy of the text,
 /// case-sensitively, which lets each automaton use its SIMD prefilter; ASCII-case-insensitive
 /// matching would rule that out. Empty only if they cannot be built, which the tests rule out.
-/// Used for long texts ([`SHORT`] bytes and more).
+/// Used for long texts (more than [`SHORT`] bytes).
 static AUTOMATA: LazyLock<Vec<(usize, AhoCorasick)>> = LazyLock::new(|| build_symptoms().unwrap_or_default());
 
 /// At most this many patterns per automaton: above 64, `aho-corasick` gives up its SIMD
@@ -245,7 +245,7 @@ static AUTOMATA: LazyLock<Vec<(usize, AhoCorasick)>> = LazyLock::new(|| build_sy
 /// 1.9 ms instead of 0.5 ms in three (`benches/symptom.rs`).
 const GROUP: usize = 64;
 
-/// Every pattern in one DFA, for short texts (under [`SHORT`] bytes: messages), where a
+/// Every pattern in one DFA, for short texts (at most [`SHORT`] bytes: messages), where a
 /// prefilter has nothing to skip and one pass beats three (a 90-byte OpenList body: 3 558
 /// instructions instead of 5 750 per parse, `benches/parse_instructions.rs`).
 static SHORT_AUTOMATON: LazyLock<Option<AhoCorasick>> = LazyLock::new(build_short);
@@ -255,7 +255,7 @@ fn build_short() -> Option<AhoCorasick> {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).kind(Some(AhoCorasickKind::DFA)).build(lowered).ok()
 }
 
-/// Texts shorter than this are searched with [`SHORT_AUTOMATON`].
+/// Texts of at most this many bytes are searched with [`SHORT_AUTOMATON`].
 const SHORT: usize = 512;
 
 /// The colon-chain wrappers, for [`SymptomMatch::tail`]; built on first use of `match_message`.
@@ -295,7 +295,7 @@ fn each_match(text: &str, found: impl FnMut(usize, Range<usize>)) {
     // Most messages are short: zeroing a small buffer is cheaper than a 4 KiB one.
     match text.len() {
         0..=128 => each_match_in::<128>(text, found),
-        129..=512 => each_match_in::<512>(text, found),
+        129..=SHORT => each_match_in::<SHORT>(text, found),
         _ => each_match_in::<WINDOW>(text, found),
     }
 }
@@ -333,7 +333,7 @@ fn occurrences(
     judged: Range<usize>,
     mut found: impl FnMut(usize, Range<usize>),
 ) {
-    if lowered.len() < SHORT {
+    if lowered.len() <= SHORT {
         if let Some(automaton) = SHORT_AUTOMATON.as_ref() {
             group_occurrences(text, offset, lowered, &judged, 0, automaton, &mut found);
         }

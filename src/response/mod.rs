@@ -319,7 +319,7 @@ pub(crate) fn judge<E: ProviderError>(status: StatusCode, body: &[u8], complete:
     match (is_200, message, end) {
         (Some(true), _, _) => Verdict::Success,
         (Some(false), true, _) => Verdict::Failure,
-        (_, _, End::Closed(_)) => Verdict::Success,
+        (_, _, End::Closed) => Verdict::Success,
         (_, _, End::Broken) if complete => Verdict::Success,
         (_, _, End::Broken) => Verdict::NeedMore,
     }
@@ -333,11 +333,7 @@ fn read_body<'a>(profile: &Profile, body: &'a [u8], cut: bool) -> (BodyFormat, F
         Some(b'[') => {
             let mut elements = json::Elements::new(body, start);
             elements.by_ref().for_each(drop);
-            let format = match elements.end() {
-                End::Closed(_) => BodyFormat::Json,
-                End::Broken => BodyFormat::PartialJson,
-            };
-            (format, Fields::default())
+            (json_format(elements.end()), Fields::default())
         }
         Some(b'<') => {
             let message = html::title(&body[start..]).map(|title| Text::Plain(Cow::Owned(title)));
@@ -378,11 +374,15 @@ pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usi
             Field::Url => fields.url = text,
         }
     });
-    let format = match end {
-        End::Closed(_) => BodyFormat::Json,
+    (json_format(end), fields)
+}
+
+/// A JSON body's format by how its top level ended.
+fn json_format(end: End) -> BodyFormat {
+    match end {
+        End::Closed => BodyFormat::Json,
         End::Broken => BodyFormat::PartialJson,
-    };
-    (format, fields)
+    }
 }
 
 fn raw_code(value: Value<'_>) -> Option<RawCode> {
