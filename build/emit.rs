@@ -3,7 +3,7 @@
 //! The build script emits data only: the enum with one documented variant per entry, the
 //! table of facts behind the variants, the list of every variant and the `phf` lookup table
 //! (plus, for symptom catalogues, the symptom table and its patterns). The impls that turn
-//! this data into an API are hand-written in `src/` (`src/entry.rs` and the provider modules).
+//! this data into an API are hand-written in `src/` (`src/catalogue_enum.rs` and the provider modules).
 //!
 //! The output is meant to be read (`cargo run --example dump -- upyun`) and is laid out the
 //! way `rustfmt` lays it out (`tests/generated.rs` checks it). Entries are emitted sorted by
@@ -104,8 +104,10 @@ fn variant_doc(entry: &Entry) -> Vec<String> {
         doc.extend([String::new(), format!("Recognised by: {}", list.join(", "))]);
     }
     let kind = kind_variant(&entry.kind);
-    let mut facts =
-        format!("HTTP {} · kind [`{}`](crate::ErrorKind::{kind}) · retry: {}", entry.status, entry.kind, entry.retry);
+    let mut facts = format!(
+        "HTTP {} · kind [`{}`](crate::kind::ErrorKind::{kind}) · retry: {}",
+        entry.status, entry.kind, entry.retry
+    );
     if entry.primary {
         facts.push_str(" · primary variant of its code");
     }
@@ -153,10 +155,10 @@ fn emit_entries(out: &mut String, entries: &[&Entry]) {
             ("code", format!("{:?}", entry.code.to_string())),
             ("number", number.to_string()),
             ("status", entry.status.to_string()),
-            ("kind", format!("crate::ErrorKind::{}", kind_variant(&entry.kind))),
+            ("kind", format!("crate::kind::ErrorKind::{}", kind_variant(&entry.kind))),
             ("surface", format!("{:?}", entry.surface)),
             ("provenance", format!("{:?}", entry.provenance)),
-            ("retry", format!("crate::Retry::{}", retry_variant(&entry.retry))),
+            ("retry", format!("crate::kind::Retry::{}", retry_variant(&entry.retry))),
             ("message", format!("{:?}", entry.message().unwrap_or(""))),
             ("alternates", {
                 let alternates: Vec<String> = entry.alternates.iter().flatten().map(|a| format!("{a:?}")).collect();
@@ -165,12 +167,11 @@ fn emit_entries(out: &mut String, entries: &[&Entry]) {
             ("summary", format!("{:?}", display_text(entry))),
             ("en", format!("{:?}", entry.en)),
             ("zh", format!("{:?}", entry.zh)),
+            ("remedy_en", format!("{:?}", entry.solution_en.as_deref().unwrap_or(""))),
+            ("remedy_zh", format!("{:?}", entry.solution_zh.as_deref().unwrap_or(""))),
+            ("template", entry.template().is_some().to_string()),
         ];
-        out.push_str("    crate::entry::Entry {\n");
-        for (name, value) in fields {
-            writeln!(out, "        {name}: {value},").unwrap();
-        }
-        out.push_str("    },\n");
+        writeln!(out, "    {},", struct_literal("crate::entry::Entry", &fields, 4)).unwrap();
     }
     out.push_str("];\n\n");
 }
@@ -263,7 +264,7 @@ static CODES: ::phf::Map<{key}, &'static [{ty}]> = {map};"
     }
 }
 
-/// Remedies, ranks and values (indexed by discriminant), every pattern, and the wrappers, for
+/// Ranks and values (indexed by discriminant), every pattern, and the wrappers, for
 /// catalogues of symptoms.
 fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&Entry]) {
     let ty = spec.type_name;
@@ -283,17 +284,11 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
             None => "None".to_owned(),
         };
         let fields = [
-            ("solution_en", format!("{:?}", entry.solution_en.clone().unwrap_or_default())),
-            ("solution_zh", format!("{:?}", entry.solution_zh.clone().unwrap_or_default())),
             ("patterns", list("&[", &patterns, "]", 8, "patterns: ".len() + 1)),
             ("specificity", entry.specificity.unwrap_or(50).to_string()),
             ("value", value),
         ];
-        out.push_str("    Symptom {\n");
-        for (name, value) in fields {
-            writeln!(out, "        {name}: {value},").unwrap();
-        }
-        out.push_str("    },\n");
+        writeln!(out, "    {},", struct_literal("Symptom", &fields, 4)).unwrap();
     }
     out.push_str("];\n\n");
 
@@ -346,6 +341,19 @@ fn overlap_offsets(p: &[u8], q: &[u8]) -> Vec<isize> {
             agree && start_ok && end_ok
         })
         .collect()
+}
+
+/// A struct literal as rustfmt lays it out: on one line when it fits in 120 columns (`indent`
+/// columns before it and a comma after it, so under 120 before the comma) and no value spans lines, else one field per line.
+fn struct_literal(name: &str, fields: &[(&str, String)], indent: usize) -> String {
+    let items: Vec<String> = fields.iter().map(|(field, value)| format!("{field}: {value}")).collect();
+    let flat = format!("{name} {{ {} }}", items.join(", "));
+    if indent + flat.chars().count() < 120 && !flat.contains('\n') {
+        return flat;
+    }
+    let pad = " ".repeat(indent + 4);
+    let lines: String = items.iter().map(|item| format!("{pad}{item},\n")).collect();
+    format!("{name} {{\n{lines}{}}}", " ".repeat(indent))
 }
 
 /// A bracketed list as rustfmt lays it out: on one line when the line fits in 120 columns

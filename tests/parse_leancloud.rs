@@ -2,7 +2,7 @@
 
 mod common;
 
-use cloud_errcodes::{BodyFormat as F, ErrorKind as K, LeanCloudError as L, ProviderError, leancloud};
+use cloud_errcodes::{BodyFormat as F, ErrorKind as K, LeanCloudError as L, leancloud};
 use common::{parse, run, t};
 use http::{HeaderMap, StatusCode};
 
