@@ -7,6 +7,7 @@ pub const PROVIDERS: &[(Spec, &str)] = &[
     (
         Spec {
             slug: "upyun",
+            title: "UpYun (又拍云)",
             type_name: "UpyunError",
             code_shape: CodeShape::Number("u32"),
             explicit_names: true,
@@ -43,6 +44,7 @@ assert_eq!(UpyunError::from_code(40300003 + 99), None);
     (
         Spec {
             slug: "qingstor",
+            title: "QingStor",
             type_name: "QingStorError",
             code_shape: CodeShape::Text,
             explicit_names: false,
@@ -82,6 +84,7 @@ assert_eq!(unknown.to_string(), "unknown qingstor error code `bucket_gone`");
     (
         Spec {
             slug: "leancloud",
+            title: "LeanCloud",
             type_name: "LeanCloudError",
             code_shape: CodeShape::Number("i32"),
             explicit_names: true,
@@ -140,6 +143,7 @@ assert_eq!(
     (
         Spec {
             slug: "openlist",
+            title: "OpenList (and AList)",
             type_name: "OpenListError",
             code_shape: CodeShape::Text,
             explicit_names: false,

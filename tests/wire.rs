@@ -229,7 +229,9 @@ const LEANCLOUD: &[(i32, &str)] = &[
     (150, "Fail to convert data to image."),
     (154, "Exceeded an application threshold setting."),
     (160, "Insufficient balance."),
-    (200, " Username is missing or empty"),
+    // The 2018 page (leancloud/avoscloud-doc@82f8d1aa) has a stray leading space in this one,
+    // which no server sends; the current page has none.
+    (200, "Username is missing or empty"),
     (201, "Password is missing or empty."),
     (202, "Username has already been taken."),
     (203, "Email has already been taken."),
