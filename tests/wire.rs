@@ -152,6 +152,15 @@ fn qingstor_codes_beyond_the_table() {
     assert_eq!(err.code(), Some(QingStorError::BadRequest));
 }
 
+/// The current page (https://docsv3em.qingcloud.com/storage/object-storage/api/error_code)
+/// applies entity_too_large to a part over 5 GiB too.
+#[test]
+fn qingstor_entity_too_large_covers_a_part() {
+    use cloud_errcodes::Lang;
+    assert!(QingStorError::EntityTooLarge.description(Lang::En).contains("one part of a multipart upload"));
+    assert!(QingStorError::EntityTooLarge.description(Lang::ZhCn).contains("分段"));
+}
+
 #[test]
 fn qingstor_codes_carry_their_documented_status() {
     for &(code, status) in QINGSTOR {
@@ -375,7 +384,8 @@ const UPYUN_EARLIER: &[(u16, u32, &str)] = &[
 ];
 
 /// Older wordings of current codes in those revisions (code, message), and the meanings of
-/// 40011059/40011060 before they were renumbered in 2017 (upyun/docs@1616546).
+/// 40011059/40011060 before they were renumbered in 2017-08 (upyun/docs@a28f7ce; 1616546, of
+/// 2017-06, still has the old numbering).
 const UPYUN_EARLIER_WORDINGS: &[(u32, &str)] = &[
     (40000012, "wite file to fs error"),
     (40001046, "hbase wrong length"),
@@ -414,6 +424,28 @@ fn upyun_codes_of_earlier_doc_revisions() {
         Some(UpyunError::Md5MismatchBefore2017)
     );
     assert_eq!(UpyunError::from_code_and_message(40011060, "file md5 not match"), Some(UpyunError::FileMd5Mismatch));
+    // ... which a28f7ce (2017-08-10) did: the old meanings are listed from 727f9de to 1616546.
+    for err in [UpyunError::FileAlreadyUploaded, UpyunError::FileMd5Mismatch] {
+        assert!(err.provenance().contains("since 2017-08 (upyun/docs@a28f7ce "), "{err:?}: {}", err.provenance());
+    }
+    for err in [UpyunError::Md5MismatchBefore2017, UpyunError::InvalidPartSizeBefore2017] {
+        assert!(err.provenance().starts_with("upyun/docs@727f9de..1616546 sources/api/errno.md"), "{err:?}");
+        assert!(err.description(cloud_errcodes::Lang::En).starts_with("Before 2017-08 "), "{err:?}");
+        assert!(err.description(cloud_errcodes::Lang::ZhCn).starts_with("2017 年 8 月之前"), "{err:?}");
+    }
+}
+
+/// The messages with the word capture describe storing a file (`put file capture error`,
+/// `capture file from fs error`, documented as a once-a-second write limit); none of the sources
+/// says screenshot.
+#[test]
+fn upyun_capture_means_storing_the_file() {
+    use cloud_errcodes::Lang;
+    for err in <UpyunError as ProviderError>::all().filter(|e| e.message().contains("capture")) {
+        let (en, zh) = (err.description(Lang::En), err.description(Lang::ZhCn));
+        assert!(!en.contains("snapshot") && !en.contains("screenshot") && !zh.contains("截图"), "{err:?}: {en} / {zh}");
+    }
+    assert!(UpyunError::CaptureBrokenPipe.description(Lang::En).contains("storing the file"));
 }
 
 /// LeanCloud REST codes in leancloud/avoscloud-doc `views/error_code.md` (at c675ea6d, 220 only
@@ -558,8 +590,18 @@ fn leancloud_sdk_codes() {
         assert_eq!((err.message(), err.surface()), (message, "sdk"), "{code}");
         assert!(err.provenance().starts_with("leancloud/java-unified-sdk@aa57d67d "), "{code}");
     }
+    // The documentation page's codes that the SDKs raise themselves: 100 (no connection), 120
+    // (the query cache missed; leancloud/objc-sdk LCCacheManager.m) and 145 (payment disabled on
+    // this device, from the iOS SDK's list).
+    for code in [100, 120, 145] {
+        assert_eq!(LeanCloudError::from_code(code).map(|e| e.surface()), Some("sdk"), "{code}");
+    }
     let sdk = <LeanCloudError as ProviderError>::all().filter(|e| e.surface() == "sdk").count();
-    assert_eq!(sdk, LEANCLOUD_SDK_INTERNAL.len() + 4, "the internal codes, the Java SDK's two, -1 and the seed's 100");
+    assert_eq!(
+        sdk,
+        LEANCLOUD_SDK_INTERNAL.len() + 6,
+        "the internal codes, the Java SDK's two, -1 and the page's three"
+    );
 }
 
 /// What the SDK inside a LeanEngine app answers with: code, HTTP status and message, as npm
