@@ -106,8 +106,8 @@ whose WebSocket frames carry an upper-case reason such as `{"code": 4111, "reaso
 and the shared internal codes 9000–9977), which no server sends; and `engine`, the bodies the
 SDK inside a LeanEngine (cloud function) app writes, such as `{"code":1,"error":"No such cloud
 function 'hello'"}`. Codes are `i32`. Several codes have more than one meaning (251, 403 and
-605 in the REST docs; 1, 124, 141, 211 and 401 again from LeanEngine); each is its own variant
-sharing the code, and
+605 in the REST docs; 1, 124, 141, 211 and 401 again from LeanEngine, and 400 twice from its
+Java SDK); each is its own variant sharing the code, and
 [`from_code`](Self::from_code) gives the primary one while
 [`from_code_and_message`](Self::from_code_and_message) picks by message. `Display` shows our
 short summary, and [`message`](Self::message) the server's documented sentence.

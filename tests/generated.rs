@@ -171,4 +171,7 @@ fn every_variant_is_found_by_its_code_and_messages() {
     let upyun = doc_aliases("upyun");
     assert_eq!(upyun["BucketFull"], ["40300004", "bucket is full"]);
     assert!(upyun["CdnStorageUnreachable"].contains(&"cant connect to upyun fs".to_owned()));
+    let leancloud = doc_aliases("leancloud");
+    assert!(leancloud["CloudFunctionNotFound"].contains(&"No such cloud function <name>".to_owned()));
+    assert_eq!(doc_aliases("qingstor")["InvalidRange"][..2], ["invalid_range", "invalid_range_heander"]);
 }

@@ -605,17 +605,36 @@ fn leancloud_sdk_codes() {
 }
 
 /// What the SDK inside a LeanEngine app answers with: code, HTTP status and message, as npm
-/// leanengine 3.8.0 (`lib/leanengine.js`, `lib/cloud.js`) and PyPI leancloud 3.0.2
-/// (`leancloud/engine/leanengine.py`) write them; `<...>` is filled in at run time.
+/// leanengine 3.8.0 (`lib/leanengine.js`, `lib/cloud.js`), PyPI leancloud 3.0.2
+/// (`leancloud/engine/leanengine.py`), leancloud/go-sdk@98e4481 (`leancloud/server.go`) and
+/// leancloud/java-unified-sdk@aa57d67d (`leanengine/src/main/java/cn/leancloud/`) write them;
+/// `<...>` is filled in at run time.
 const LEANCLOUD_ENGINE: &[(i32, u16, &str)] = &[
     (1, 404, "No such cloud function '<name>'"),
     (1, 404, "No function name or class name: <url>"),
     (124, 503, "The request timed out on the server."),
     (141, 500, "Cloud Code script had an error."),
     (211, 401, "Verify sessionToken failed, maybe login expired: <detail>"),
+    (400, 400, "Unsupported operation."),
+    (400, 401, "Invalid paramters."),
     (401, 401, "Hook key check failed, request from <ip>"),
     (401, 401, "Internal cloud function, request from <ip>"),
+    (401, 401, "Master Key check failed, request from <ip>"),
+    (401, 401, "App key check failed, request from <ip>"),
     (404, 404, "cloud func named '<name>' not found."),
+];
+
+/// The same SDKs' other wordings of those meanings, as servers fill them in: code, message and
+/// the variant it belongs to. Each code is shared, so only the wording tells them apart.
+const LEANCLOUD_ENGINE_WORDINGS: &[(i32, &str, LeanCloudError)] = &[
+    (1, "No beforeSave hook of 'Post'", LeanCloudError::CloudFunctionNotFound), // Node callClassHook
+    (1, "No such hook: onVerified", LeanCloudError::CloudFunctionNotFound),     // Node callUserHook
+    (1, "No such cloud function hello", LeanCloudError::CloudFunctionNotFound), // Go functionHandler
+    (124, "LeanEngine: /1.1/functions/hello : function timeout (15000ms)", LeanCloudError::EngineRequestTimeout), // Go
+    (401, "Master Key check failed, request from 10.0.0.7:52814", LeanCloudError::EngineMasterKeyCheckFailed),
+    (401, "App key check failed, request from 10.0.0.7:52814", LeanCloudError::EngineAppKeyCheckFailed),
+    (401, "Hook key check failed, request from 10.0.0.7:52814", LeanCloudError::HookKeyCheckFailed), // Go, as Node
+    (404, "cloud hook named '__before_save_for_Post' not found.", LeanCloudError::EngineFunctionNotFound), // Python
 ];
 
 #[test]
@@ -630,12 +649,65 @@ fn leancloud_engine_codes() {
             .replace("<detail>", "x")
             .replace("<ip>", "10.0.0.7");
         assert_eq!(LeanCloudError::from_code_and_message(code, &filled), Some(err), "{filled}");
-        if LeanCloudError::variants_of(code).len() > 1 {
+        if LeanCloudError::variants_of(code).iter().any(|v| v.surface() == "rest") {
             assert_ne!(LeanCloudError::from_code(code), Some(err), "{code}: the documented REST meaning stays primary");
         }
     }
     let engine = <LeanCloudError as ProviderError>::all().filter(|e| e.surface() == "engine").count();
     assert_eq!(engine, LEANCLOUD_ENGINE.len());
+    for &(code, message, expected) in LEANCLOUD_ENGINE_WORDINGS {
+        assert_eq!(LeanCloudError::from_code_and_message(code, message), Some(expected), "{code} {message}");
+    }
+    // The Java SDK writes its code 400 as a JSON string.
+    let body = br#"{"code":"400","error":"Unsupported operation."}"#;
+    let err = LeanCloudError::parse_parts(http::StatusCode::BAD_REQUEST, &http::HeaderMap::new(), body);
+    assert_eq!(err.code(), Some(LeanCloudError::EngineUnsupportedOperation));
+    let body = br#"{"code":400,"error":"Invalid paramters."}"#;
+    let err = LeanCloudError::parse_parts(http::StatusCode::UNAUTHORIZED, &http::HeaderMap::new(), body);
+    assert_eq!(err.code(), Some(LeanCloudError::EngineInvalidParameters));
+}
+
+/// Wordings of REST codes that the current documentation (leancloud/docs@101a6c41) and the REST
+/// guide of leancloud/avoscloud-doc@c675ea6d show besides the error-code page's 信息.
+const LEANCLOUD_REST_WORDINGS: &[(i32, &str)] = &[
+    (1, "International SMS is disabled, please enable it in console."), // error-code.mdx, under 1
+    (1, "Could not find object by id '<id>' for class '<Class>'."),     // rest_api.md, a /batch item
+    (101, "Class or object doesn't exists."),                           // rest.mdx, with HTTP 404
+    // rest.mdx fills the column in: `The column is: 'invalid?'.`
+    (
+        105,
+        "Invalid key name. Keys are case-sensitive and 'a-zA-Z0-9_' are the only valid characters. The column is: '<name>'.",
+    ),
+];
+
+#[test]
+fn leancloud_rest_wordings_of_the_current_docs() {
+    for &(code, message) in LEANCLOUD_REST_WORDINGS {
+        let err = LeanCloudError::from_code(code).unwrap();
+        assert!(err.alternate_messages().contains(&message), "{code}: {message}");
+        assert_eq!(err.surface(), "rest");
+    }
+    // The current page's 200 has no leading space; the 2018 page's stray one is not a wire fact.
+    assert_eq!(LeanCloudError::from_code(200).unwrap().message(), "Username is missing or empty");
+    // A /batch item as the REST guide shows it, and 101 as the REST guide shows it.
+    let batch = br#"[{"error": {"code": 1, "error": "Could not find object by id '558e20cbe4b060308e3eb36c' for class 'Post'."}}]"#;
+    let item = cloud_errcodes::leancloud::parse_batch(batch).next().unwrap().unwrap_err();
+    assert_eq!(item.code(), Some(LeanCloudError::InternalServerError));
+    let body = br#"{"code": 101, "error": "Class or object doesn't exists."}"#;
+    let err = LeanCloudError::parse_parts(http::StatusCode::NOT_FOUND, &http::HeaderMap::new(), body);
+    assert_eq!((err.code(), err.http_status().as_u16()), (Some(LeanCloudError::ObjectNotFound), 404));
+}
+
+/// `invalid_range_heander` (sic) is how yunify/qingcloud-docs@0ce1290 `common_header.md` names
+/// the 416 of a bad Range; the code table calls it `invalid_range`.
+#[test]
+fn qingstor_invalid_range_heander_is_invalid_range() {
+    assert_eq!(QingStorError::from_code("invalid_range_heander"), Some(QingStorError::InvalidRange));
+    assert_eq!(QingStorError::InvalidRange.code(), "invalid_range");
+    let body = br#"{"code": "invalid_range_heander", "message": "bad range", "request_id": "r1"}"#;
+    let err = QingStorError::parse_parts(http::StatusCode::RANGE_NOT_SATISFIABLE, &http::HeaderMap::new(), body);
+    assert_eq!(err.code(), Some(QingStorError::InvalidRange));
+    assert_eq!(err.raw_code().map(|c| c.as_str()), Some("invalid_range_heander"), "the code sent is kept");
 }
 
 /// The CDN edge's table, upyun/docs@2b8454e `sources/cdn/config.md` (默认错误码一览表): code
