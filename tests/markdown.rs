@@ -104,7 +104,7 @@ fn issues_and_packages() {
 fn quoted_wire_text_and_plain_words_are_kept() {
     let text = "(HTTP 400, message `see https://x.example/ a/b@1234567 c.go`); the rest";
     assert_eq!(markdown(text), text);
-    for text in ["docs: a page (seed 004)", "upyun/docs sources/api/errno.md", "a@b", "x/y@notahash z.md", "npm", ""] {
+    for text in ["docs: a page (copy 4)", "upyun/docs sources/api/errno.md", "a@b", "x/y@notahash z.md", "npm", ""] {
         assert_eq!(markdown(text), text);
     }
 }

@@ -146,7 +146,7 @@ fn qingstor_codes_beyond_the_table() {
             err.provenance()
         );
     }
-    // The seed's own example body now reads as a known code.
+    // The error page's own example body now reads as a known code.
     let body = br#"{"code": "bad_request", "message": "Invalid argument(s) or invalid argument value(s)", "request_id": "aa08cf7a43f611e5", "url": "http://docs.qingcloud.com/qingstor/api/error_code.html"}"#;
     let err = QingStorError::parse_parts(http::StatusCode::BAD_REQUEST, &http::HeaderMap::new(), body);
     assert_eq!(err.code(), Some(QingStorError::BadRequest));
@@ -449,7 +449,7 @@ fn upyun_capture_means_storing_the_file() {
 }
 
 /// LeanCloud REST codes in leancloud/avoscloud-doc `views/error_code.md` (at c675ea6d, 220 only
-/// in d2864886) but not in the seed page: code and 信息, byte for byte.
+/// in d2864886) but not in the 2018 page (82f8d1aa): code and 信息, byte for byte.
 const LEANCLOUD_LATER: &[(i32, &str)] = &[
     (220, "The number of your followees has reached limit."),
     (221, "Friendship not found."),
@@ -552,7 +552,7 @@ fn leancloud_realtime_codes() {
         assert!(err.provenance().contains("views/_im.njk"), "{code}");
     }
     let realtime = <LeanCloudError as ProviderError>::all().filter(|e| e.surface() == "realtime").count();
-    assert_eq!(realtime, LEANCLOUD_REALTIME.len() + 1, "the table's codes and the seed's code 0");
+    assert_eq!(realtime, LEANCLOUD_REALTIME.len() + 1, "the table's codes and the error page's code 0");
 }
 
 /// The SDKs' shared internal error codes and their messages, as leancloud/swift-sdk@2f5bbddd
