@@ -11,14 +11,15 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::{
-    Catalog, Code, CodeShape, Entry, KINDS, RETRIES, SYMPTOM_VALUES, Spec, is_template, template_matches,
+use crate::{
+    catalog::{Catalog, Code, CodeShape, Entry, KINDS, RETRIES, SYMPTOM_VALUES, Spec, is_template, template_matches},
+    markdown::code_span,
+    provenance,
 };
 
 /// The whole generated file for one provider.
 pub fn emit(spec: &Spec, doc: &str, catalog: &Catalog) -> String {
-    let mut entries: Vec<&Entry> = catalog.codes.iter().collect();
-    entries.sort_by_key(|e| (sort_key(&e.code), !e.primary, e.variant(spec)));
+    let entries = sorted(spec, catalog);
 
     let mut out = String::new();
     writeln!(
@@ -36,6 +37,13 @@ pub fn emit(spec: &Spec, doc: &str, catalog: &Catalog) -> String {
         emit_symptoms(&mut out, spec, catalog, &entries);
     }
     out
+}
+
+/// The entries in the order of the generated enum: by code, then primary first, then name.
+pub fn sorted<'a>(spec: &Spec, catalog: &'a Catalog) -> Vec<&'a Entry> {
+    let mut entries: Vec<&Entry> = catalog.codes.iter().collect();
+    entries.sort_by_key(|e| (sort_key(&e.code), !e.primary, e.variant(spec)));
+    entries
 }
 
 fn sort_key(code: &Code) -> (i64, String) {
@@ -77,7 +85,17 @@ pub enum {} {{",
         for line in variant_doc(entry) {
             writeln!(out, "    ///{}{line}", if line.is_empty() { "" } else { " " }).unwrap();
         }
-        writeln!(out, "    {},", entry.variant(spec)).unwrap();
+        let variant = entry.variant(spec);
+        for alias in doc_aliases(entry, &variant) {
+            // rustfmt puts an attribute wider than the line on three lines.
+            let attribute = format!("#[doc(alias = {alias:?})]");
+            if 4 + width(&attribute) <= 120 {
+                writeln!(out, "    {attribute}").unwrap();
+            } else {
+                writeln!(out, "    #[doc(\n        alias = {alias:?}\n    )]").unwrap();
+            }
+        }
+        writeln!(out, "    {variant},").unwrap();
     }
     out.push_str("}\n\n");
 }
@@ -92,6 +110,10 @@ fn variant_doc(entry: &Entry) -> Vec<String> {
         head = format!("{head} · {summary}");
     }
     let mut doc = vec![head, String::new(), entry.en.clone(), String::new(), entry.zh.clone()];
+    if let Some(codes) = &entry.alternate_codes {
+        let list: Vec<String> = codes.iter().map(|c| code_span(c)).collect();
+        doc.extend([String::new(), format!("Also sent with the code: {}", list.join(", "))]);
+    }
     if let Some(alternates) = &entry.alternates {
         let list: Vec<String> = alternates.iter().map(|a| code_span(a)).collect();
         doc.extend([String::new(), format!("Also sent as: {}", list.join(", "))]);
@@ -115,9 +137,47 @@ fn variant_doc(entry: &Entry) -> Vec<String> {
         String::new(),
         facts,
         String::new(),
-        format!("Surface `{}` · source: {}", entry.surface, entry.provenance),
+        format!("Surface `{}` · source: {}", entry.surface, provenance::markdown(&entry.provenance)),
     ]);
     doc
+}
+
+/// What rustdoc's search finds a variant by besides its name: its code, alternate codes,
+/// wire message, alternates and patterns, each as rustdoc accepts an alias. rustdoc refuses
+/// `"`, `'` and whitespace other than a space in an alias, and an alias that is empty, starts or
+/// ends with a space, or equals the item's name; so quotes are dropped, other whitespace becomes
+/// a space, and what is left is trimmed. Each alias once, in that order.
+pub fn doc_aliases(entry: &Entry, variant: &str) -> Vec<String> {
+    let texts = [entry.code.to_string()]
+        .into_iter()
+        .chain(entry.alternate_codes.iter().flatten().cloned())
+        .chain(entry.message().map(str::to_owned))
+        .chain(entry.alternates.iter().flatten().cloned())
+        .chain(entry.patterns.iter().flatten().cloned());
+    let mut aliases: Vec<String> = Vec::new();
+    for text in texts {
+        let alias = doc_alias(&text);
+        if !alias.is_empty() && alias != variant && !aliases.contains(&alias) {
+            aliases.push(alias);
+        }
+    }
+    aliases
+}
+
+/// `text` as rustdoc accepts it in `#[doc(alias = "...")]`: without `"` and `'`, with runs of
+/// whitespace as one space, trimmed.
+pub fn doc_alias(text: &str) -> String {
+    let unquoted: String = text.chars().filter(|c| !matches!(c, '"' | '\'')).collect();
+    unquoted.split(char::is_whitespace).filter(|word| !word.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The columns `text` takes as rustfmt counts them: East Asian wide characters take two.
+fn width(text: &str) -> usize {
+    let wide = |c: char| {
+        matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+    };
+    text.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
 }
 
 /// Every variant in declaration order: `ALL[v as usize] == v`.
@@ -207,10 +267,19 @@ fn emit_lookup(out: &mut String, spec: &Spec, entries: &[&Entry]) {
             variants.extend(templates.iter().filter(|(t, _)| template_matches(t, *n)).map(|(_, v)| v.clone()));
         }
     }
+    // An alternate code looks up the same variants as the code it stands for.
+    let alternates: Vec<(Code, Vec<String>)> = entries
+        .iter()
+        .flat_map(|e| e.alternate_codes.iter().flatten().map(move |alt| (alt, &e.code)))
+        .filter_map(|(alt, code)| {
+            let variants = groups.iter().find(|(c, _)| *c == code)?.1.clone();
+            Some((Code::Text(alt.clone()), variants))
+        })
+        .collect();
     let mut unsigned = phf_codegen::Map::new();
     let mut signed = phf_codegen::Map::new();
     let mut texts = phf_codegen::Map::new();
-    for (code, variants) in &groups {
+    for (code, variants) in groups.iter().map(|(c, v)| (*c, v)).chain(alternates.iter().map(|(c, v)| (c, v))) {
         let value = format!("&[{}]", variants.join(", "));
         match code {
             Code::Number(n) if spec.code_shape == CodeShape::Number("i32") => {
@@ -374,9 +443,4 @@ fn kind_variant(kind: &str) -> &'static str {
 
 fn retry_variant(retry: &str) -> &'static str {
     RETRIES.iter().find(|(id, _)| *id == retry).map(|(_, v)| *v).expect("validated retry")
-}
-
-/// Wire text as inline code in a doc comment: backticks keep `[61008]` and `<id>` literal.
-fn code_span(text: &str) -> String {
-    if text.contains('`') { format!("`` {text} ``") } else { format!("`{text}`") }
 }

@@ -7,7 +7,10 @@ mod baselines;
 mod catalog;
 mod coverage;
 mod emit;
+mod markdown;
+mod provenance;
 mod providers;
+mod reference;
 mod validate;
 
 use std::{env, fs, path::PathBuf};
@@ -26,6 +29,8 @@ fn main() {
             Ok(catalog) => {
                 let path = out_dir.join(format!("{}.rs", spec.slug));
                 fs::write(&path, emit::emit(spec, doc, &catalog)).expect("write generated code");
+                let page = out_dir.join(format!("reference-{}.md", spec.slug));
+                fs::write(&page, reference::emit(spec, &catalog)).expect("write the reference page");
                 catalogs.push((spec, catalog));
             }
             Err(problems) => failures.extend(problems),

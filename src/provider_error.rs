@@ -159,7 +159,7 @@ pub trait ProviderError:
     /// use cloud_errcodes::UpyunError;
     ///
     /// assert_eq!(UpyunError::BucketFull.surface(), "storage");
-    /// assert!(!UpyunError::BucketFull.provenance().is_empty());
+    /// assert!(UpyunError::BucketFull.provenance().contains("https://help.upyun.com/knowledge-base/errno/"));
     /// # }
     /// ```
     fn provenance(self) -> &'static str;

@@ -128,7 +128,7 @@ fn parse_exit_statuses_tell_unknown_errors_from_successes() {
         run(&["parse", "qingstor", "--status", "400"], br#"{"code": "no_such_code", "message": "Invalid argument"}"#);
     assert_eq!(output.status.code(), Some(3));
     assert!(stdout(&output).contains("raw code:   no_such_code"));
-    // The seed page's own example body names a code the catalogue knows.
+    // The error page's own example body names a code the catalogue knows.
     let output = run(&["explain", "qingstor", "bad_request"], b"");
     assert_eq!(output.status.code(), Some(0));
     let output = run(&["parse", "upyun", "--status", "200"], b"{}");
@@ -408,10 +408,16 @@ fn scan_reads_several_files_and_stdin() {
 #[test]
 fn entries_show_their_surface_and_source() {
     let text = stdout(&run(&["explain", "leancloud", "0"], b""));
-    assert!(text.contains("surface:  realtime") && text.contains("source:   docs: LeanCloud"), "{text}");
+    assert!(
+        text.contains("surface:  realtime")
+            && text.contains("source:   LeanCloud 错误码详解 leancloud/avoscloud-doc@82f8d1aa"),
+        "{text}"
+    );
     let (_, value) = json(&["explain", "upyun", "40300004", "--json"], b"");
     assert_eq!(value["matches"][0]["surface"], "storage");
-    assert!(value["matches"][0]["provenance"].as_str().unwrap().contains("seed 004"));
+    assert!(
+        value["matches"][0]["provenance"].as_str().unwrap().contains("https://help.upyun.com/knowledge-base/errno/")
+    );
 
     let (code, value) = json(&["list", "leancloud", "--surface", "sdk", "--json"], b"");
     assert_eq!(code, 0);
