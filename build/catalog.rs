@@ -1,6 +1,6 @@
 //! Reading the catalogue: what each provider's file must look like, and the parsed entries.
 //!
-//! Shared by `build/main.rs` and by `tests/build_validate.rs`, which includes this file with
+//! Shared by `build.rs` and by `tests/build_validate.rs`, which includes this file with
 //! `#[path]` so that the validation that guards the build is tested on broken input.
 
 use toml::{Table, Value};

@@ -1,4 +1,4 @@
-//! The code the build script (`build/main.rs`) generates is laid out the way `rustfmt` lays it out, so it reads like
+//! The code the build script (`build.rs`) generates is laid out the way `rustfmt` lays it out, so it reads like
 //! the rest of the crate (`cargo run --example dump -- upyun`).
 
 use std::{path::Path, process::Command};
