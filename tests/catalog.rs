@@ -70,7 +70,10 @@ fn check_every_variant<E: ParseResponse>() -> usize {
         // code with whitespace around it), for every known id that is not a template.
         let body = match E::PROVIDER {
             Provider::OpenList => format!(r#"{{"code": {status}, "message": {:?}}}"#, err.wire_message().unwrap_or("")),
-            _ => format!(r#"{{"code": " {code}\t", "msg": {0:?}, "error": {0:?}, "message": {0:?}}}"#, err.wire_message().unwrap_or("")),
+            _ => format!(
+                r#"{{"code": " {code}\t", "msg": {0:?}, "error": {0:?}, "message": {0:?}}}"#,
+                err.wire_message().unwrap_or("")
+            ),
         };
         let parsed = E::parse_parts(err.http_status(), &Default::default(), body.as_bytes());
         if parsed.code() == Some(err) && !err.is_template() {
