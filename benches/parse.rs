@@ -4,7 +4,7 @@
 
 use std::{hint::black_box, time::Duration};
 
-use cloud_errcodes::{LeanCloudError, OpenListError, ProviderError, QingStorError, UpyunError};
+use cloud_errcodes::{LeanCloudError, OpenListError, ParseResponse, QingStorError, UpyunError};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
@@ -16,7 +16,7 @@ use bodies::{
     LEANCLOUD, LeanCloudBody, OPENLIST, OpenListBody, QINGSTOR, QingStorBody, UPYUN, UPYUN_ESCAPED, UpyunBody,
 };
 
-fn group<E: ProviderError, S: for<'de> Deserialize<'de>>(
+fn group<E: ParseResponse, S: for<'de> Deserialize<'de>>(
     c: &mut Criterion,
     name: &str,
     status: StatusCode,

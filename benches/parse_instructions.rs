@@ -10,7 +10,7 @@
 
 use std::hint::black_box;
 
-use cloud_errcodes::{LeanCloudError, OpenListError, ProviderError, QingStorError, UpyunError};
+use cloud_errcodes::{LeanCloudError, OpenListError, ParseResponse, QingStorError, UpyunError};
 use http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 
@@ -19,7 +19,7 @@ mod bodies;
 
 /// One parse of `body` into what `who` makes of it.
 fn case<'a>(who: &str, provider: &str, headers: &'a HeaderMap) -> Option<Box<dyn Fn() + 'a>> {
-    fn ours<'h, E: ProviderError>(headers: &'h HeaderMap, body: &'static [u8]) -> Box<dyn Fn() + 'h> {
+    fn ours<'h, E: ParseResponse>(headers: &'h HeaderMap, body: &'static [u8]) -> Box<dyn Fn() + 'h> {
         Box::new(move || drop(black_box(E::parse_parts(StatusCode::BAD_REQUEST, headers, black_box(body)))))
     }
     fn typed<T: for<'de> Deserialize<'de>>(body: &'static [u8]) -> Box<dyn Fn()> {

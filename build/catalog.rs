@@ -1,6 +1,6 @@
 //! Reading the catalogue: what each provider's file must look like, and the parsed entries.
 //!
-//! Shared by `build/main.rs` and by `tests/build_validate.rs`, which includes this file with
+//! Shared by `build.rs` and by `tests/build_validate.rs`, which includes this file with
 //! `#[path]` so that the validation that guards the build is tested on broken input.
 
 use toml::{Table, Value};
@@ -30,6 +30,8 @@ pub enum Field {
 pub struct Spec {
     /// File stem, module name and `Display` prefix (`upyun`).
     pub slug: &'static str,
+    /// The provider's name as the reference page titles it (`UpYun (又拍云)`).
+    pub title: &'static str,
     /// The generated enum (`UpyunError`).
     pub type_name: &'static str,
     /// Numbers or strings.
@@ -94,6 +96,9 @@ impl std::fmt::Display for Code {
 pub struct Entry {
     /// The wire code.
     pub code: Code,
+    /// Other codes servers send or sent for the same error (text codes only), all recognised
+    /// by the lookup; `code()` stays the catalogue's code.
+    pub alternate_codes: Option<Vec<String>>,
     /// The variant name (providers with explicit names).
     pub name: Option<String>,
     /// The HTTP status.
@@ -281,6 +286,7 @@ fn entry_from(table: &Table, index: usize) -> Result<Entry, String> {
     };
     let entry = Entry {
         code,
+        alternate_codes: f.strings("alternate_codes")?,
         name: f.string("name")?,
         status: f.integer("status")?.ok_or_else(|| f.missing("status"))?,
         status_exception: f.string("status_exception")?,

@@ -7,6 +7,7 @@ pub const PROVIDERS: &[(Spec, &str)] = &[
     (
         Spec {
             slug: "upyun",
+            title: "UpYun (又拍云)",
             type_name: "UpyunError",
             code_shape: CodeShape::Number("u32"),
             explicit_names: true,
@@ -43,6 +44,7 @@ assert_eq!(UpyunError::from_code(40300003 + 99), None);
     (
         Spec {
             slug: "qingstor",
+            title: "QingStor",
             type_name: "QingStorError",
             code_shape: CodeShape::Text,
             explicit_names: false,
@@ -82,6 +84,7 @@ assert_eq!(unknown.to_string(), "unknown qingstor error code `bucket_gone`");
     (
         Spec {
             slug: "leancloud",
+            title: "LeanCloud",
             type_name: "LeanCloudError",
             code_shape: CodeShape::Number("i32"),
             explicit_names: true,
@@ -103,8 +106,8 @@ whose WebSocket frames carry an upper-case reason such as `{"code": 4111, "reaso
 and the shared internal codes 9000–9977), which no server sends; and `engine`, the bodies the
 SDK inside a LeanEngine (cloud function) app writes, such as `{"code":1,"error":"No such cloud
 function 'hello'"}`. Codes are `i32`. Several codes have more than one meaning (251, 403 and
-605 in the REST docs; 1, 124, 141, 211 and 401 again from LeanEngine); each is its own variant
-sharing the code, and
+605 in the REST docs; 1, 124, 141, 211 and 401 again from LeanEngine, and 400 twice from its
+Java SDK); each is its own variant sharing the code, and
 [`from_code`](Self::from_code) gives the primary one while
 [`from_code_and_message`](Self::from_code_and_message) picks by message. `Display` shows our
 short summary, and [`message`](Self::message) the server's documented sentence.
@@ -140,6 +143,7 @@ assert_eq!(
     (
         Spec {
             slug: "openlist",
+            title: "OpenList (and AList)",
             type_name: "OpenListError",
             code_shape: CodeShape::Text,
             explicit_names: false,

@@ -135,6 +135,24 @@ fn entry_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
             }
         }
     }
+    // A server sends no stray spaces around its text; a document's markup sometimes does.
+    for text in entry.message().into_iter().chain(entry.alternates.iter().flatten().map(String::as_str)) {
+        if text.trim() != text && !text.trim().is_empty() {
+            out.push(format!("message `{text}` has leading or trailing whitespace"));
+        }
+    }
+    for alternate in entry.alternate_codes.iter().flatten() {
+        match (&entry.code, spec.code_shape) {
+            (_, CodeShape::Number(_)) => out.push("alternate codes are only for providers with text codes".to_owned()),
+            (Code::Text(code), _) if code == alternate => {
+                out.push(format!("alternate code `{alternate}` is the code itself"))
+            }
+            _ if !is_snake_case(alternate) => {
+                out.push(format!("alternate code `{alternate}` is not snake_case ([a-z0-9_], starting with a letter)"))
+            }
+            _ => {}
+        }
+    }
     out.extend(field_problem("summary", spec.summary, entry.summary.as_deref()));
     if let Some(summary) = entry.summary.as_deref() {
         if summary.ends_with('.') || summary.starts_with(|c: char| c.is_ascii_uppercase()) {
@@ -157,6 +175,24 @@ fn table_problems(spec: &Spec, entries: &[Entry]) -> Vec<(String, String)> {
     let mut names = HashSet::new();
     let mut by_code: HashMap<String, Vec<&Entry>> = HashMap::new();
     let mut patterns: HashMap<String, String> = HashMap::new();
+    // Every code and alternate code names one error: an alternate may be neither another
+    // entry's code nor another entry's alternate.
+    let codes: HashSet<String> = entries.iter().map(|e| e.code.to_string()).collect();
+    let mut alternate_codes: HashMap<&str, String> = HashMap::new();
+    for entry in entries {
+        let code = entry.code.to_string();
+        for alternate in entry.alternate_codes.iter().flatten() {
+            if codes.contains(alternate) && *alternate != code {
+                out.push((code.clone(), format!("alternate code `{alternate}` is the code of another entry")));
+            }
+            if let Some(other) = alternate_codes.insert(alternate, code.clone()) {
+                out.push((
+                    code.clone(),
+                    format!("alternate code `{alternate}` is also an alternate code of `{other}`"),
+                ));
+            }
+        }
+    }
     for entry in entries {
         let code = entry.code.to_string();
         let name = entry.variant(spec);
@@ -280,6 +316,7 @@ fn text_fields(entry: &Entry) -> Vec<(&'static str, &str)> {
     out.extend(optional.into_iter().filter_map(|(f, v)| v.as_deref().map(|v| (f, v))));
     out.extend(entry.patterns.iter().flatten().map(|p| ("pattern", p.as_str())));
     out.extend(entry.alternates.iter().flatten().map(|a| ("alternate", a.as_str())));
+    out.extend(entry.alternate_codes.iter().flatten().map(|a| ("alternate code", a.as_str())));
     out
 }
 

@@ -1,4 +1,4 @@
-//! Prints the source the build script (`build/main.rs`) generated for one provider.
+//! Prints the source the build script (`build.rs`) generated for one provider.
 //!
 //! ```text
 //! cargo run --example dump -- upyun

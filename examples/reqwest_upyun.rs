@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use cloud_errcodes::{ApiError, ErrorKind, ProviderError, UpyunError};
+use cloud_errcodes::{ApiError, ErrorKind, ParseReqwest, UpyunError};
 
 /// What an SDK method returns: success, or UpYun's error with everything the server said.
 async fn delete_file(client: &reqwest::Client, endpoint: &str, path: &str) -> Result<(), SdkError> {

@@ -1,20 +1,18 @@
 //! The crate's own small errors.
 
-use crate::Provider;
-
 /// The longest piece of rejected input an error keeps, in bytes (cut at a char boundary).
 const MAX_KEPT: usize = 64;
 
 /// Rejected input, cut to [`MAX_KEPT`] bytes and marked `…` when cut, stored inline so that a
 /// failed lookup allocates nothing.
 #[derive(Clone, Copy, PartialEq, Eq)]
-struct Capped {
+pub(crate) struct Capped {
     len: u8,
     bytes: [u8; MAX_KEPT + '…'.len_utf8()],
 }
 
 impl Capped {
-    fn new(input: &str) -> Self {
+    pub(crate) fn new(input: &str) -> Self {
         let mut end = input.len().min(MAX_KEPT);
         while !input.is_char_boundary(end) {
             end -= 1;
@@ -33,7 +31,7 @@ impl Capped {
         self.len += text.len() as u8;
     }
 
-    fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         // Whole `&str`s are copied in, so this never falls back.
         std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
     }
@@ -49,55 +47,11 @@ impl std::fmt::Display for Capped {
     /// The input with control characters escaped: it comes from outside, and error messages
     /// end up on terminals and in log lines.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        std::fmt::Display::fmt(&crate::response::Escaped(self.as_str()), f)
+        std::fmt::Display::fmt(&crate::escape::Escaped(self.as_str()), f)
     }
 }
 
-/// A code string that names no entry of the provider's catalogue.
-///
-/// Keeps the provider and the rejected code, cut to 64 bytes since codes come from untrusted
-/// responses; stored inline, so a failed parse allocates nothing.
-///
-/// # Examples
-///
-/// ```
-/// # #[cfg(feature = "qingstor")] {
-/// use cloud_errcodes::{Provider, QingStorError};
-///
-/// let err = "bucket_gone".parse::<QingStorError>().unwrap_err();
-/// assert_eq!(err.provider(), Provider::QingStor);
-/// assert_eq!(err.code(), "bucket_gone");
-/// assert_eq!(err.to_string(), "unknown qingstor error code `bucket_gone`");
-///
-/// let err = "a\nb".parse::<QingStorError>().unwrap_err();
-/// assert_eq!(err.code(), "a\nb");
-/// assert_eq!(err.to_string(), r"unknown qingstor error code `a\nb`");
-/// # }
-/// ```
-#[derive(Clone, PartialEq, Eq, Debug, thiserror::Error)]
-#[error("unknown {provider} error code `{code}`")]
-pub struct ParseCodeError {
-    provider: Provider,
-    code: Capped,
-}
-
-impl ParseCodeError {
-    pub(crate) fn new(provider: Provider, code: &str) -> Self {
-        Self { provider, code: Capped::new(code) }
-    }
-
-    /// The provider whose catalogue was searched.
-    pub fn provider(&self) -> Provider {
-        self.provider
-    }
-
-    /// The rejected code, cut to 64 bytes (with `…` when cut).
-    pub fn code(&self) -> &str {
-        self.code.as_str()
-    }
-}
-
-/// A name ([`Provider`], [`Lang`](crate::Lang)) that is not one of the accepted spellings.
+/// A name ([`Provider`](crate::Provider), [`Lang`](crate::Lang)) that is not one of the accepted spellings.
 ///
 /// # Examples
 ///

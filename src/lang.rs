@@ -2,7 +2,7 @@
 
 use std::{fmt, str::FromStr};
 
-use crate::ParseNameError;
+use crate::error::ParseNameError;
 
 /// A language the catalogue's descriptions are written in.
 ///
@@ -72,4 +72,4 @@ impl FromStr for Lang {
 }
 
 #[cfg(feature = "serde")]
-crate::serde_code::serde_by_name!(Lang, "language");
+crate::serde_names::serde_by_name!(Lang, "language");

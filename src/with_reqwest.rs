@@ -1,13 +1,88 @@
 //! `reqwest` support: turning a `reqwest::Response` into an [`ApiError`], reading a bounded
 //! prefix of the body, and deciding success the way each provider means it.
 
+use std::sync::Arc;
+
 use bytes::Bytes;
 use futures_util::StreamExt;
 
 use crate::{
-    ApiError, ProviderError,
+    provider_error::Internal,
+    response::ApiError,
+    response::ParseResponse,
     response::{self, Verdict},
 };
+
+/// Parsing `reqwest` responses (feature `reqwest`): implemented by every provider enum.
+pub trait ParseReqwest: ParseResponse {
+    /// Parses a failed `reqwest` response.
+    ///
+    /// Keeps the status and headers and reads at most the parser's bounded prefix of the body
+    /// ([`MAX_BODY`](crate::response::MAX_BODY) bytes): the rest of a large body is never
+    /// downloaded. A transport error while reading ends the body: what arrived is parsed, the
+    /// error says it is incomplete ([`ApiError::is_truncated`]) and keeps the transport error
+    /// as its [`source`](std::error::Error::source). How long reading may take is bounded by
+    /// the client's timeouts.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "upyun")] {
+    /// use cloud_errcodes::{ParseReqwest, UpyunError};
+    ///
+    /// # async fn demo(client: reqwest::Client) -> Result<(), reqwest::Error> {
+    /// let response = client.delete("https://v0.api.upyun.com/bucket/file.txt").send().await?;
+    /// if !response.status().is_success() {
+    ///     let err = UpyunError::parse_reqwest(response).await;
+    ///     eprintln!("{err}"); // upyun 40400001: file or directory not found (HTTP 404, ...)
+    /// }
+    /// # Ok(())
+    /// # }
+    /// # }
+    /// ```
+    fn parse_reqwest(response: reqwest::Response) -> impl Future<Output = ApiError<Self>> + Send {
+        parse::<Self>(response)
+    }
+
+    /// Passes a successful `reqwest` response through, and turns a failed one into the parsed
+    /// error, deciding success the way the provider means it.
+    ///
+    /// For UpYun, QingStor and LeanCloud success is a 2xx status, and the response is handed
+    /// back untouched. OpenList can only be judged from its body (see
+    /// [`check_parts`](ParseResponse::check_parts)), so for it the body is read only as far as
+    /// needed to decide: a body that does not start like OpenList's JSON envelope is a success
+    /// at once, an envelope is decided as soon as its `code` (and, for a failure, its
+    /// `message`) has arrived. On success the caller gets a rebuilt response with the same
+    /// status, version and headers, whose body is the part read followed by the rest, streamed
+    /// unread; a transport error met while deciding is yielded by that body where it happened,
+    /// so a cut download never looks complete. (The rebuilt response no longer knows its URL.)
+    /// How long reading may take is bounded by the client's timeouts.
+    ///
+    /// # Errors
+    ///
+    /// The parsed [`ApiError`] when the response is a failure.
+    ///
+    /// # Examples
+    ///
+    /// ```no_run
+    /// # #[cfg(feature = "openlist")] {
+    /// use cloud_errcodes::{OpenListError, ParseReqwest};
+    ///
+    /// # async fn demo(client: reqwest::Client) -> Result<(), Box<dyn std::error::Error>> {
+    /// let response = client.post("http://127.0.0.1:5244/api/fs/list").send().await?;
+    /// let listing = OpenListError::check_reqwest(response).await?.text().await?;
+    /// # Ok(())
+    /// # }
+    /// # }
+    /// ```
+    fn check_reqwest(
+        response: reqwest::Response,
+    ) -> impl Future<Output = Result<reqwest::Response, ApiError<Self>>> + Send {
+        check::<Self>(response)
+    }
+}
+
+impl<E: ParseResponse> ParseReqwest for E {}
 
 /// The start of a body, read chunk by chunk, and how reading it ended.
 struct Prefix {
@@ -59,21 +134,22 @@ async fn read_error_body(response: &mut reqwest::Response) -> Prefix {
     prefix
 }
 
-pub(crate) async fn parse<E: ProviderError>(mut response: reqwest::Response) -> ApiError<E> {
+async fn parse<E: ParseResponse>(mut response: reqwest::Response) -> ApiError<E> {
     let status = response.status();
     let headers = std::mem::take(response.headers_mut());
     let prefix = read_error_body(&mut response).await;
     let err = E::parse_parts(status, &headers, &prefix.bytes());
     match prefix.error {
-        Some(_) => response::mark_truncated(err),
+        Some(source) => response::with_source(err, Arc::new(source)),
         None => err,
     }
 }
 
-pub(crate) async fn check<E: ProviderError>(mut response: reqwest::Response) -> Result<reqwest::Response, ApiError<E>> {
+async fn check<E: ParseResponse>(mut response: reqwest::Response) -> Result<reqwest::Response, ApiError<E>> {
     let status = response.status();
+    let profile = E::profile(Internal(()));
     // Most responses are decided by their status alone, before any byte of the body.
-    match response::judge::<E>(status, &[], false) {
+    match response::judge(profile, status, &[], false) {
         Verdict::Success => return Ok(response),
         Verdict::Failure => return Err(parse(response).await),
         Verdict::NeedMore => {}
@@ -87,11 +163,14 @@ pub(crate) async fn check<E: ProviderError>(mut response: reqwest::Response) -> 
         if let Some(chunk) = prefix.chunks.last().filter(|_| more) {
             buffer.extend_from_slice(&chunk[..chunk.len().min((response::MAX_BODY + 1).saturating_sub(buffer.len()))]);
         }
-        match response::judge::<E>(status, &buffer, !more) {
+        match response::judge(profile, status, &buffer, !more) {
             Verdict::NeedMore if more => continue,
             Verdict::Failure => {
                 let err = E::parse_parts(status, response.headers(), &buffer);
-                return Err(if prefix.error.is_some() { response::mark_truncated(err) } else { err });
+                return Err(match prefix.error {
+                    Some(source) => response::with_source(err, Arc::new(source)),
+                    None => err,
+                });
             }
             Verdict::Success | Verdict::NeedMore => return Ok(rebuild(response, prefix)),
         }

@@ -137,6 +137,64 @@ fn qingstor_rules() {
 }
 
 #[test]
+fn alternate_codes_name_no_other_error() {
+    let entry = |code: &str, alternates: &str| {
+        format!(
+            r#"{{ code = "{code}", alternate_codes = [{alternates}], status = 416, kind = "range_not_satisfiable", retry = "never", surface = "storage", provenance = "test", summary = "bad range", en = "Bad.", zh = "坏。" }},"#
+        )
+    };
+    assert_eq!(problems("qingstor", &entry("invalid_range", r#""invalid_range_heander""#)), Vec::<String>::new());
+    let cases = [
+        (
+            entry("invalid_range", r#""invalid_range""#),
+            "invalid_range",
+            "alternate code `invalid_range` is the code itself",
+        ),
+        (
+            entry("invalid_range", r#""Invalid-Range""#),
+            "invalid_range",
+            "alternate code `Invalid-Range` is not snake_case ([a-z0-9_], starting with a letter)",
+        ),
+        (
+            format!("{}\n{}", entry("invalid_range", r#""bad_range""#), entry("bad_range", "")),
+            "invalid_range",
+            "alternate code `bad_range` is the code of another entry",
+        ),
+        (
+            format!("{}\n{}", entry("invalid_range", r#""bad_range""#), entry("range_error", r#""bad_range""#)),
+            "range_error",
+            "alternate code `bad_range` is also an alternate code of `invalid_range`",
+        ),
+    ];
+    for (lines, code, expected) in cases {
+        assert_eq!(problems("qingstor", &lines), vec![format!("catalog/qingstor.toml: {code}: {expected}")], "{lines}");
+    }
+    // Numeric codes have none.
+    assert_eq!(
+        problems("upyun", &upyun_line("code = 40300004,", "code = 40300004, alternate_codes = [\"full\"],")),
+        ["catalog/upyun.toml: 40300004: alternate codes are only for providers with text codes"]
+    );
+}
+
+#[test]
+fn messages_carry_no_stray_spaces() {
+    // A document's markup can put a space in front of a message (LeanCloud's 2018 page has
+    // `` ` Username is missing or empty` ``); a server sends none.
+    for message in [" bucket is full", "bucket is full ", "bucket is full\t"] {
+        let line = upyun_line("message = \"bucket is full\"", &format!("message = {message:?}"));
+        assert_eq!(
+            problems("upyun", &line),
+            [format!("catalog/upyun.toml: 40300004: message `{message}` has leading or trailing whitespace")]
+        );
+    }
+    let line = upyun_line("message = \"bucket is full\"", "message = \"bucket is full\", alternates = [\" full\"]");
+    assert_eq!(
+        problems("upyun", &line),
+        ["catalog/upyun.toml: 40300004: message ` full` has leading or trailing whitespace"]
+    );
+}
+
+#[test]
 fn unknown_fields_and_bad_toml_fail_to_parse() {
     let text = "provider = \"upyun\"\ntype = \"UpyunError\"\nsurfaces = [{ id = \"storage\", about = \"s\" }]\ncodes = [{ code = 1, colour = \"red\" }]";
     let err = catalog::parse("catalog/upyun.toml", text).unwrap_err();

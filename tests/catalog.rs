@@ -1,10 +1,12 @@
 //! Invariants over every variant of every provider: a new catalogue entry is tested here
 //! without new test code.
 
-use cloud_errcodes::{Lang, LeanCloudError, OpenListError, Provider, ProviderError, QingStorError, UpyunError};
+use cloud_errcodes::{
+    Lang, LeanCloudError, OpenListError, ParseResponse, Provider, ProviderError, QingStorError, UpyunError,
+};
 
 /// Checks every variant of `E` and returns how many there are.
-fn check_every_variant<E: ProviderError>() -> usize {
+fn check_every_variant<E: ParseResponse>() -> usize {
     let slug = E::PROVIDER.as_str();
     let mut count = 0;
     for err in E::all() {
@@ -295,5 +297,42 @@ fn every_provider_resolves_a_code_with_its_message() {
     );
     for err in UpyunError::all() {
         assert_eq!(UpyunError::variants_of(err.code()).first(), UpyunError::from_code(err.code()).as_ref());
+    }
+}
+
+/// Whether `provenance` names a source a reader can open: a URL, a repository file at a commit
+/// (`owner/repo@commit`), or a registry package (`npm <package> <version>`, `PyPI <package>
+/// <version>`).
+fn names_a_public_source(provenance: &str) -> bool {
+    let words: Vec<&str> = provenance.split_whitespace().map(|w| w.trim_matches(|c| "(),;".contains(c))).collect();
+    words.iter().enumerate().any(|(i, word)| {
+        let at_commit = word.split_once('@').is_some_and(|(repo, rev)| {
+            repo.matches('/').count() == 1 && rev.len() >= 7 && rev.bytes().take(7).all(|b| b.is_ascii_hexdigit())
+        });
+        let package = matches!(*word, "npm" | "PyPI")
+            && words.get(i + 2).is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()));
+        word.starts_with("https://") || at_commit || package
+    })
+}
+
+fn every_source_is_public<E: ProviderError>() {
+    for err in E::all() {
+        let provenance = err.provenance();
+        assert!(names_a_public_source(provenance), "{err:?}: {provenance}");
+        assert!(!provenance.contains("seed"), "{err:?}: {provenance}");
+    }
+}
+
+/// Every source is one a user can open: the documentation pages by URL or by their file in a
+/// public repository at a commit, never by this project's name for its working copies.
+#[test]
+fn every_source_names_a_public_location() {
+    every_source_is_public::<UpyunError>();
+    every_source_is_public::<QingStorError>();
+    every_source_is_public::<LeanCloudError>();
+    for text in
+        ["docs: UpYun API 错误码表", "UpYun API 错误码表 (page 4)", "upyun/docs sources/api/errno.md", "npm leanengine"]
+    {
+        assert!(!names_a_public_source(text), "{text}");
     }
 }

@@ -17,8 +17,8 @@ use std::{fs, path::Path};
 use cloud_errcodes::{LeanCloudError, OpenListError, QingStorError, UpyunError};
 
 /// What `input.rs` uses from the CLI's `main.rs`.
-fn shown(text: &str) -> cloud_errcodes::response::Escaped<'_> {
-    cloud_errcodes::response::Escaped(text)
+fn shown(text: &str) -> cloud_errcodes::Escaped<'_> {
+    cloud_errcodes::Escaped(text)
 }
 
 /// Runs `check` on every seed and regression input of `target`; returns how many there were.
@@ -38,7 +38,7 @@ fn replay(target: &str, check: impl Fn(&[u8])) -> usize {
     count
 }
 
-fn parse<E: cloud_errcodes::ProviderError>(keys: &'static checks::Keys) -> impl Fn(&[u8]) {
+fn parse<E: cloud_errcodes::ParseResponse>(keys: &'static checks::Keys) -> impl Fn(&[u8]) {
     move |data| {
         if let Some(response) = checks::response(data) {
             checks::check_parse::<E>(&response, keys);

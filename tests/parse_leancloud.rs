@@ -2,7 +2,7 @@
 
 mod common;
 
-use cloud_errcodes::{BodyFormat as F, ErrorKind as K, LeanCloudError as L, ProviderError, leancloud};
+use cloud_errcodes::{BodyFormat as F, ErrorKind as K, LeanCloudError as L, leancloud};
 use common::{parse, run, t};
 use http::{HeaderMap, StatusCode};
 
@@ -22,8 +22,8 @@ fn leancloud_fixtures() {
             body: b"{\"code\":\"1\",\"error\":\"Internal server error. No information available.\"}\n",
             code: Some(L::InternalServerError), raw: Some("1"), message: Some("Internal server error. No information available."), request_id: None, kind: K::Internal, format: F::Json),
         t!(name: "code as a string outside the table", status: 400, headers: &[],
-            body: b"{\"code\":\"400\",\"error\":\"bad request\"}\n",
-            code: None, raw: Some("400"), message: Some("bad request"), request_id: None, kind: K::InvalidInput, format: F::Json),
+            body: b"{\"code\":\"402\",\"error\":\"bad request\"}\n",
+            code: None, raw: Some("402"), message: Some("bad request"), request_id: None, kind: K::InvalidInput, format: F::Json),
         t!(name: "multi-message code picks by message", status: 400, headers: &[],
             body: br#"{"code": 605, "error": "SMS sign not verified"}"#,
             code: Some(L::SmsSignNotVerified), raw: Some("605"), message: Some("SMS sign not verified"), request_id: None, kind: K::Configuration, format: F::Json),

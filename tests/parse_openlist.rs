@@ -2,7 +2,7 @@
 
 mod common;
 
-use cloud_errcodes::{BodyFormat as F, ErrorKind as K, OpenListError as O, ProviderError};
+use cloud_errcodes::{BodyFormat as F, ErrorKind as K, OpenListError as O};
 use common::{parse, run, t};
 use http::{HeaderMap, StatusCode};
 

@@ -4,7 +4,9 @@
 
 mod common;
 
-use cloud_errcodes::{ApiError, LeanCloudError, OpenListError, ProviderError, QingStorError, RawCode, UpyunError};
+use cloud_errcodes::{
+    ApiError, LeanCloudError, OpenListError, ParseResponse, ProviderError, QingStorError, RawCode, UpyunError,
+};
 use common::{headers, parse};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -20,7 +22,7 @@ const REAL_BODIES: &[&[u8]] = &[
     br#"{"msg": "a \"q\" \\ \/ \n \u4e2d \ud83d\ude00 end", "code": "40300004"}"#,
 ];
 
-fn check_invariants<E: ProviderError>(status: u16, id: &str, body: &[u8]) -> ApiError<E> {
+fn check_invariants<E: ParseResponse>(status: u16, id: &str, body: &[u8]) -> ApiError<E> {
     let err: ApiError<E> = parse(status, &[("x-request-id", id), ("x-qs-request-id", id)], body);
     assert_eq!(err.wire_status().as_u16(), status);
     assert_eq!(err.request_id(), Some(id));

@@ -2,7 +2,7 @@
 
 mod common;
 
-use cloud_errcodes::{BodyFormat as F, ErrorKind as K, ProviderError, QingStorError as Q};
+use cloud_errcodes::{BodyFormat as F, ErrorKind as K, QingStorError as Q};
 use common::{parse, run, t};
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use cloud_errcodes::{BodyFormat as F, ErrorKind as K, ProviderError, UpyunError as U};
+use cloud_errcodes::{BodyFormat as F, ErrorKind as K, UpyunError as U};
 use common::{parse, run, t};
 
 const ID: &str = "11e4a729d24943409933a5e8314cd32e";

@@ -11,7 +11,7 @@ use std::{
 };
 
 use axum::{Router, body::Body, http::StatusCode, routing::get};
-use cloud_errcodes::{BodyFormat, ErrorKind, OpenListError, ProviderError, QingStorError, UpyunError};
+use cloud_errcodes::{BodyFormat, ErrorKind, OpenListError, ParseReqwest, QingStorError, UpyunError};
 
 const BIG: usize = 32 << 20;
 

@@ -8,7 +8,7 @@
 #![allow(dead_code)] // each target uses its own subset
 
 use cloud_errcodes::{
-    ApiError, BodyFormat, Lang, LeanCloudError, OpenListError, Provider, ProviderError, QingStorError, UpyunError,
+    ApiError, BodyFormat, Lang, LeanCloudError, OpenListError, ParseResponse, Provider, QingStorError, UpyunError,
     response::MAX_BODY,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
@@ -83,7 +83,7 @@ pub const OPENLIST: Keys =
     Keys { message: &["message", "msg"], request_id: &[], request_id_headers: &["x-request-id"] };
 
 /// Every property of `parse_parts` and `check_parts` on one response.
-pub fn check_parse<E: ProviderError>(response: &Response<'_>, keys: &Keys) -> ApiError<E> {
+pub fn check_parse<E: ParseResponse>(response: &Response<'_>, keys: &Keys) -> ApiError<E> {
     let Response { status, headers, body } = response;
     let err = E::parse_parts(*status, headers, body);
     assert_eq!(err.wire_status(), *status);
@@ -177,7 +177,7 @@ pub fn check_symptoms(text: &str) {
 /// `FromStr` of every public enum: never a panic, a found code reads back, and the error
 /// prints safely.
 pub fn check_from_str(text: &str) {
-    fn one<E: ProviderError>(text: &str) {
+    fn one<E: ParseResponse>(text: &str) {
         match text.parse::<E>() {
             Ok(code) => {
                 assert_eq!(code.code_str().parse::<E>().map(|c| c.code_str()), Ok(code.code_str()));

@@ -11,8 +11,8 @@ mod capture;
 use libfuzzer_sys::fuzz_target;
 
 /// What `input.rs` uses from the CLI's `main.rs`.
-fn shown(text: &str) -> cloud_errcodes::response::Escaped<'_> {
-    cloud_errcodes::response::Escaped(text)
+fn shown(text: &str) -> cloud_errcodes::Escaped<'_> {
+    cloud_errcodes::Escaped(text)
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -1,12 +1,16 @@
-//! [`Profile`]: where one provider's responses put what the parser looks for.
+//! [`Profile`]: where one provider's responses put what the parser looks for, and [`Wire`], the
+//! hooks the parser needs from a provider's code type.
 
 use http::{HeaderName, StatusCode};
 
-use crate::{ErrorKind, Retry};
+use super::RawCode;
+use crate::{
+    kind::ErrorKind, kind::Retry, provider_error::Internal, provider_error::ProviderError,
+    provider_error::resolve_by_message,
+};
 
 /// Where one provider's responses put what the parser looks for. Each provider module keeps
-/// its own `PROFILE`; the shared parser reads it through the sealed trait and never names a
-/// provider.
+/// its own `PROFILE`; the shared parser reads it through [`Wire`] and never names a provider.
 #[derive(Debug)]
 pub struct Profile {
     /// The provider's codes are numbers (UpYun, LeanCloud) rather than strings.
@@ -40,3 +44,27 @@ pub(crate) enum Field {
 
 /// The standard request id header, which every provider's front end sets.
 pub(crate) const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// What the parser needs from a provider's code type: where its responses put things, and how
+/// a response's code and message name a variant. Each provider module implements it beside its
+/// `PROFILE`; sealed (a public trait in a private module), so only this crate's enums have it.
+pub trait Wire: ProviderError {
+    /// Where this provider's responses put the code, message and request id.
+    fn profile(_: Internal) -> &'static Profile;
+
+    /// The variant a response names, from its raw code and message: the code's variants,
+    /// told apart by the message where the code has several.
+    fn from_parts(code: Option<&RawCode>, message: Option<&str>, _: Internal) -> Option<Self> {
+        let code = code?;
+        // Plain digits (the common case) straight from the bytes, then any integer.
+        let number = match Self::profile(Internal(())).numeric_codes {
+            true => code.to_u32().map(i64::from).or_else(|| code.to_i64()),
+            false => None,
+        };
+        let variants = match number {
+            Some(number) => Self::variants_of_number(number, Internal(())),
+            None => Self::variants_of_text(&code.lookup_text()?, Internal(())),
+        };
+        resolve_by_message(variants, message.unwrap_or(""))
+    }
+}

@@ -104,7 +104,7 @@ impl fmt::Debug for RawCode {
 impl fmt::Display for RawCode {
     /// The code, with control characters escaped so that it stays on one line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        super::api_error::write_escaped(f, self.as_str(), usize::MAX)
+        crate::escape::write_escaped(f, self.as_str(), usize::MAX)
     }
 }
 

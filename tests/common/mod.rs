@@ -1,7 +1,7 @@
 //! Shared helpers for the table-driven parser tests.
 #![allow(dead_code)] // each test crate uses its own subset
 
-use cloud_errcodes::{ApiError, BodyFormat, ErrorKind, ProviderError};
+use cloud_errcodes::{ApiError, BodyFormat, ErrorKind, ParseResponse};
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
 /// One fixture: what came in, and what the parser must make of it.
@@ -26,12 +26,12 @@ pub fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
     map
 }
 
-pub fn parse<E: ProviderError>(status: u16, pairs: &[(&str, &str)], body: &[u8]) -> ApiError<E> {
+pub fn parse<E: ParseResponse>(status: u16, pairs: &[(&str, &str)], body: &[u8]) -> ApiError<E> {
     E::parse_parts(StatusCode::from_u16(status).unwrap(), &headers(pairs), body)
 }
 
 /// Runs every case and reports all mismatches at once.
-pub fn run<E: ProviderError>(cases: &[Case<E>]) {
+pub fn run<E: ParseResponse>(cases: &[Case<E>]) {
     let mut failures = Vec::new();
     for case in cases {
         let err: ApiError<E> = parse(case.status, case.headers, case.body);

@@ -1,13 +1,25 @@
 //! Generates one error enum per provider from `catalog/<slug>.toml`: read -> validate -> emit.
 //!
 //! The output goes to `OUT_DIR/<slug>.rs` and is `include!`d by `src/<slug>.rs`. To read it:
-//! `cargo run --example dump -- <slug>`.
+//! `cargo run --example dump -- <slug>`. Beside it go the reference page of each provider
+//! (`docs/<slug>.md` keeps a copy) and the coverage table of the README. Each step lives in
+//! its own file under `build/`.
 
-mod baselines;
+#[path = "build/catalog.rs"]
 mod catalog;
+#[path = "build/coverage.rs"]
 mod coverage;
+#[path = "build/emit.rs"]
 mod emit;
+#[path = "build/markdown.rs"]
+mod markdown;
+#[path = "build/provenance.rs"]
+mod provenance;
+#[path = "build/providers.rs"]
 mod providers;
+#[path = "build/reference.rs"]
+mod reference;
+#[path = "build/validate.rs"]
 mod validate;
 
 use std::{env, fs, path::PathBuf};
@@ -26,6 +38,8 @@ fn main() {
             Ok(catalog) => {
                 let path = out_dir.join(format!("{}.rs", spec.slug));
                 fs::write(&path, emit::emit(spec, doc, &catalog)).expect("write generated code");
+                let page = out_dir.join(format!("reference-{}.md", spec.slug));
+                fs::write(&page, reference::emit(spec, &catalog)).expect("write the reference page");
                 catalogs.push((spec, catalog));
             }
             Err(problems) => failures.extend(problems),
@@ -34,7 +48,6 @@ fn main() {
     if !failures.is_empty() {
         panic!("the catalogue has {} problem(s):\n  {}", failures.len(), failures.join("\n  "));
     }
-    fs::write(out_dir.join("baselines.rs"), baselines::emit(&catalogs)).expect("write the benchmark baselines");
     fs::write(out_dir.join("coverage.md"), coverage::emit(&catalogs)).expect("write the coverage table");
 }
 
