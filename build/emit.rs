@@ -226,6 +226,7 @@ fn emit_entries(out: &mut String, entries: &[&Entry]) {
             ("remedy_en", format!("{:?}", entry.solution_en.as_deref().unwrap_or(""))),
             ("remedy_zh", format!("{:?}", entry.solution_zh.as_deref().unwrap_or(""))),
             ("template", entry.template().is_some().to_string()),
+            ("source_url", format!("{:?}", provenance::first_url(&entry.provenance).unwrap_or_default())),
         ];
         writeln!(out, "    {},", struct_literal("crate::entry::Entry", &fields, 4)).unwrap();
     }

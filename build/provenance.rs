@@ -5,6 +5,19 @@
 //! Used by the variant docs (`build/emit.rs`) and the reference pages (`build/reference.rs`);
 //! `tests/markdown.rs` includes this file to test it on every form the catalogues use.
 
+/// The first source `provenance` links to (the address of the page, the permalink of the
+/// file, ...): what a user opens to check the entry.
+pub fn first_url(provenance: &str) -> Option<String> {
+    let markdown = markdown(provenance);
+    if let Some(at) = markdown.find("](") {
+        let rest = &markdown[at + 2..];
+        return rest.find(')').map(|end| rest[..end].to_owned());
+    }
+    let at = markdown.find("<http")?;
+    let rest = &markdown[at + 1..];
+    rest.find('>').map(|end| rest[..end].to_owned())
+}
+
 /// `provenance` with every source it names linked; everything else is kept as written.
 pub fn markdown(provenance: &str) -> String {
     let words: Vec<&str> = provenance.split(' ').collect();

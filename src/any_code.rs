@@ -120,6 +120,11 @@ impl AnyCode {
         self.entry.provenance
     }
 
+    /// See [`ProviderError::source_url`].
+    pub fn source_url(self) -> Option<&'static str> {
+        self.entry.source_url()
+    }
+
     /// See [`ProviderError::description`].
     pub fn description(self, lang: Lang) -> &'static str {
         self.entry.description(lang)

@@ -175,6 +175,10 @@ macro_rules! catalogue_enum {
                 $ty::provenance(self)
             }
 
+            fn source_url(self) -> Option<&'static str> {
+                $ty::source_url(self)
+            }
+
             fn description(self, lang: crate::lang::Lang) -> &'static str {
                 $ty::description(self, lang)
             }
@@ -244,6 +248,12 @@ macro_rules! catalogue_enum {
             /// Where the catalogue's wire facts for this error come from.
             pub const fn provenance(self) -> &'static str {
                 ENTRIES[self as usize].provenance
+            }
+
+            /// Where to check the catalogue's facts (see
+            /// [`ProviderError::source_url`](crate::ProviderError::source_url)).
+            pub fn source_url(self) -> Option<&'static str> {
+                ENTRIES[self as usize].source_url()
             }
 
             /// What this error means, in the given language.

@@ -33,6 +33,8 @@ pub struct Entry {
     pub(crate) remedy_zh: &'static str,
     /// The code is a template standing for many codes (UpYun's CDN `503xx001`).
     pub(crate) template: bool,
+    /// The address of the first source the provenance names; empty when it names none.
+    pub(crate) source_url: &'static str,
 }
 
 impl Entry {
@@ -58,6 +60,10 @@ impl Entry {
             Lang::En => self.en,
             Lang::ZhCn => self.zh,
         }
+    }
+
+    pub(crate) fn source_url(&self) -> Option<&'static str> {
+        Some(self.source_url).filter(|url| !url.is_empty())
     }
 
     pub(crate) fn remedy(&self, lang: Lang) -> Option<&'static str> {

@@ -169,6 +169,9 @@
 //! - `serde`: provider enums serialize as their wire code and deserialize from it, and
 //!   [`ApiError`] and [`AnyApiError`] serialize as a flat record.
 //! - `reqwest`: `ParseReqwest::parse_reqwest` and `ParseReqwest::check_reqwest`.
+//! - `miette`: `miette::Diagnostic` for [`ApiError`] and [`AnyApiError`], with the code
+//!   (`upyun::40300004`), the remedy or description as help, and the catalogue's source as
+//!   the link.
 //! - `cli`: the `cloud-errcodes` command-line explainer (not needed by library users).
 //!
 //! # Traits of other crates
@@ -208,6 +211,8 @@ mod serde_code;
 
 pub mod response;
 
+#[cfg(feature = "miette")]
+mod diagnostic;
 #[cfg(feature = "reqwest")]
 mod with_reqwest;
 

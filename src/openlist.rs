@@ -523,7 +523,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn both_automata_hold_every_pattern_and_each_group_keeps_its_prefilter() {
+    fn every_pattern_is_in_both_automata_in_groups_of_at_most_64() {
         let short = SHORT_AUTOMATON.as_ref().expect("the short-text automaton builds");
         assert_eq!(short.patterns_len(), PATTERNS.len());
         let mut next = 0;
@@ -583,6 +583,15 @@ mod tests {
             let (p, q) = (PATTERNS[i].0.as_bytes(), PATTERNS[j].0.as_bytes());
             String::from_utf8_lossy(&[p, &q[n..]].concat()).into_owned()
         })
+    }
+
+    /// How many cases a property runs: all of them with `CLOUD_ERRCODES_FULL_PROPTESTS` set
+    /// (CI) or in an optimised build, an eighth in a debug build, where each case is slow.
+    fn cases(full: u32) -> u32 {
+        match std::env::var_os("CLOUD_ERRCODES_FULL_PROPTESTS").is_some() || !cfg!(debug_assertions) {
+            true => full,
+            false => full / 8,
+        }
     }
 
     /// Texts made of pattern pieces glued together, with word and non-word characters, cases
@@ -648,7 +657,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(500))]
+        #![proptest_config(ProptestConfig::with_cases(cases(500)))]
 
         #[test]
         fn scanning_a_log_agrees_with_each_line_alone(log in log(), chunk in 0usize..600, capacity in 1usize..300) {
@@ -682,7 +691,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #![proptest_config(ProptestConfig::with_cases(cases(2000)))]
 
         #[test]
         fn the_winner_agrees_with_brute_force(text in glued()) {

@@ -164,6 +164,18 @@ pub trait ProviderError:
     /// ```
     fn provenance(self) -> &'static str;
 
+    /// The address of the source [`provenance`](Self::provenance) names first (a page, or a
+    /// file at a commit on GitHub), where it names one a user can open.
+    ///
+    /// ```
+    /// # #[cfg(feature = "upyun")] {
+    /// use cloud_errcodes::UpyunError;
+    ///
+    /// assert_eq!(UpyunError::BucketFull.source_url(), Some("https://help.upyun.com/knowledge-base/errno/"));
+    /// # }
+    /// ```
+    fn source_url(self) -> Option<&'static str>;
+
     /// What this error means, in the given language.
     fn description(self, lang: Lang) -> &'static str;
 

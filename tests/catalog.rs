@@ -320,6 +320,8 @@ fn every_source_is_public<E: ProviderError>() {
         let provenance = err.provenance();
         assert!(names_a_public_source(provenance), "{err:?}: {provenance}");
         assert!(!provenance.contains("seed"), "{err:?}: {provenance}");
+        let url = err.source_url().unwrap_or_else(|| panic!("{err:?}: no address to open in {provenance}"));
+        assert!(url.starts_with("https://") && !url.contains(' '), "{err:?}: {url}");
     }
 }
 

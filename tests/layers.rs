@@ -36,6 +36,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("any_code", 3),
     ("response", 4),
     ("with_reqwest", 5),
+    ("diagnostic", 5),
     ("catalogue_enum", 6),
     ("upyun", 7),
     ("qingstor", 7),

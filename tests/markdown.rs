@@ -9,7 +9,7 @@ mod escape;
 mod provenance;
 
 use escape::{code_span, escape_text, table_cell};
-use provenance::markdown;
+use provenance::{first_url, markdown};
 
 #[test]
 fn wire_text_is_literal_in_a_code_span() {
@@ -107,4 +107,22 @@ fn quoted_wire_text_and_plain_words_are_kept() {
     for text in ["docs: a page (copy 4)", "upyun/docs sources/api/errno.md", "a@b", "x/y@notahash z.md", "npm", ""] {
         assert_eq!(markdown(text), text);
     }
+}
+
+#[test]
+fn the_first_source_is_the_address_to_open() {
+    let url = |text: &str| first_url(text);
+    assert_eq!(
+        url("UpYun API 错误码表 https://help.upyun.com/knowledge-base/errno/").as_deref(),
+        Some("https://help.upyun.com/knowledge-base/errno/")
+    );
+    assert_eq!(
+        url("upyun/docs@a28f7ce sources/api/errno.md (the meaning since 2017-08)").as_deref(),
+        Some("https://github.com/upyun/docs/blob/a28f7ce/sources/api/errno.md")
+    );
+    assert_eq!(
+        url("npm leanengine 3.8.0 lib/leanengine.js").as_deref(),
+        Some("https://www.npmjs.com/package/leanengine/v/3.8.0")
+    );
+    assert_eq!(url("docs: a page of this project"), None);
 }

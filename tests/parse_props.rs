@@ -41,8 +41,17 @@ fn all_providers(status: u16, id: &str, body: &[u8]) {
     let _ = cloud_errcodes::leancloud::parse_batch(body);
 }
 
+/// How many cases a property runs: all of them with `CLOUD_ERRCODES_FULL_PROPTESTS` set (CI) or
+/// in an optimised build, a quarter in a debug build.
+fn cases(full: u32) -> u32 {
+    match std::env::var_os("CLOUD_ERRCODES_FULL_PROPTESTS").is_some() || !cfg!(debug_assertions) {
+        true => full,
+        false => full / 4,
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(512), ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_never_panic(status in 100u16..=599, id in "[a-z0-9]{1,32}", body in prop::collection::vec(any::<u8>(), 0..600)) {
@@ -251,7 +260,7 @@ fn same_code(ours: Option<&RawCode>, reference: Option<&Value>) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(1024), ..ProptestConfig::default() })]
 
     #[test]
     fn top_level_fields_agree_with_serde_json(
