@@ -459,6 +459,444 @@ const DRIVER_LINES: &[(&str, O)] = &[
     ("failed get objs: failed to list objs: terabox is not yet available in this area", O::TeraboxRegionUnavailable),
 ];
 
+/// Driver messages as users paste them (the server's wrappers included), one or more for each
+/// `driver` symptom added from OpenListTeam/OpenList@0b1e9d09 drivers/ and the OpenList and
+/// AList issue trackers; a comment names the thread whose bytes a line copies.
+const DRIVER_WIRE_LINES: &[(&str, O)] = &[
+    // Aliyun Drive
+    // AlistGo/alist#4475 (the log line)
+    ("failed get objs: failed to list objs: AccessTokenExpired:token expired", O::AliyunAccessTokenExpired),
+    // AlistGo/alist#4465
+    ("Failed init storage:TokenExpired:token expired", O::AliyunAccessTokenExpired),
+    // AlistGo/alist#2472
+    (
+        "failed link: failed get link: ForbiddenNoPermission.File:No Permission to access resource File",
+        O::AliyunNoFilePermission,
+    ),
+    ("failed init storage: not a jwt token because of invalid segments", O::AliyunRefreshTokenNotJwt),
+    ("failed init storage: failed to refresh token: sub not match", O::AliyunRefreshTokenOtherAccount),
+    // AlistGo/alist#4465
+    (
+        "failed get objs: failed to list objs: TokenVerifyFailed:The token was expected to have 3 parts, but got 1.",
+        O::AliyunTokenVerifyFailed,
+    ),
+    // sbwml/luci-app-alist#74
+    (
+        "Failed load storage: failed init storage: failed to refresh token: You should use the token that request with aliyundrive open insted of aliyundrive",
+        O::AliyunTokenForWrongApp,
+    ),
+    // AlistGo/alist#9229
+    ("failed init storage: failed to refresh token: invalid client_secret", O::AliyunInvalidClientSecret),
+    // AlistGo/alist#8114
+    (
+        "failed get objs: failed to list objs: UserNotAllowedAccessDrive:user not allowed access drive",
+        O::AliyunUserNotAllowedAccessDrive,
+    ),
+    // AlistGo/alist#5551
+    (
+        r#"{"code":500,"message":"failed link: failed get link: UserNotAllowedAccessResource:user not allowed access resource for violation","data":null}"#,
+        O::AliyunUserNotAllowedAccessResource,
+    ),
+    // Baidu
+    ("failed to put: empty files are not allowed by baidu netdisk", O::BaiduEmptyFile),
+    // AlistGo/alist#5262
+    (
+        "failed get objs: failed to list objs: req: [https://pan.baidu.com/rest/2.0/xpan/nas] ,errno: -6, refer to https://pan.baidu.com/union/doc/",
+        O::BaiduErrno,
+    ),
+    // OpenListTeam/OpenList#2413 (the UI's capital R)
+    (
+        "Req: [https://pan.baidu.com/rest/2.0/xpan/file] ,errno: 12, refer to https://pan.baidu.com/union/doc/",
+        O::BaiduErrno,
+    ),
+    (
+        "failed get objs: failed to list objs: errno: 50100, refer to https://photo.baidu.com/union/doc",
+        O::BaiduPhotoErrno,
+    ),
+    ("failed to put: file size cannot be zero", O::BaiduPhotoEmptyFile),
+    ("failed to make dir: illegal title, only supports 50 characters", O::BaiduPhotoTitleTooLong),
+    // AlistGo/alist#1091
+    (
+        "Failed init storage: invalid_request : invalid refresh token, lifetime changed",
+        O::BaiduRefreshTokenLifetimeChanged,
+    ),
+    // AlistGo/alist#9558
+    ("failed get objs: failed to list objs: expired_token : refresh token has been used", O::BaiduRefreshTokenUsed),
+    // AlistGo/alist#8148
+    (
+        "ERRO[2025-03-15 19:32:02] failed get objs: failed to list objs: Trigger security policy : Please try again later",
+        O::BaiduSecurityPolicy,
+    ),
+    ("failed to put: uploadid expired", O::BaiduUploadIdExpired),
+    // 189
+    // AlistGo/alist#9218
+    ("failed init storage: login failed,No toUrl obtained, msg: 图形验证码错误，请重新输入", O::Cloud189CaptchaWrong),
+    ("failed init storage: failed to obtain verification code", O::Cloud189CaptchaFetchFailed),
+    // OpenListTeam/OpenList#121
+    ("状态: login failed,No toUrl obtained, msg: 设备ID不存在，需要二次设备校验", O::Cloud189DeviceLock),
+    ("failed init storage: cannot get automatically,please input family_id", O::Cloud189FamilyIdRequired),
+    (
+        r#"failed init storage: need img validate code: <img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAFAAAAAe"/>"#,
+        O::Cloud189ImageCodeRequired,
+    ),
+    ("failed init storage: login failed,No toUrl obtained, msg: 帐号或密码错误", O::Cloud189LoginFailed),
+    ("failed init storage: QR code expired, please try again", O::Cloud189QrExpired),
+    (
+        "failed get objs: failed to list objs: QR code session has expired, please re-scan the code to log in",
+        O::Cloud189QrExpired,
+    ),
+    ("failed init storage: QR code login failed with status -106: 二维码已失效", O::Cloud189QrLoginFailed),
+    (
+        r#"failed init storage: failed to generate QR code: Post "https://open.e.189.cn/api/logbox/oauth2/getUUID.do": context deadline exceeded"#,
+        O::Cloud189QrUnavailable,
+    ),
+    ("failed init storage: uuidInfo is empty", O::Cloud189QrUnavailable),
+    (
+        "failed get objs: failed to list objs: refresh token failed after maximum retries",
+        O::Cloud189RefreshRetriesExhausted,
+    ),
+    // AlistGo/alist#6992
+    (
+        "serve s3: code: InvalidSessionKey ,msg: sessionKey=bf6efc95-7a9c-4f5a-8d2b-1963d7415e45_family,invalid sessionKey",
+        O::Cloud189SessionInvalid,
+    ),
+    // AlistGo/alist#1552
+    (
+        "failed get objs: failed to list objs: userSessionBO is null or fail to get sessionsecret by sessionkey",
+        O::Cloud189SessionInvalid,
+    ),
+    ("failed get objs: failed to list objs: session expired after retry", O::Cloud189SessionInvalid),
+    ("failed init storage: E189AccessToken is empty", O::Cloud189TvTokenEmpty),
+    // 115
+    ("failed init storage: account not binds mobile", O::Cloud115AccountNeedsMobile),
+    ("failed init storage: failed to login by cookies: bad cookie", O::Cloud115CookieLoginFailed),
+    ("failed init storage: missing cookie or qrcode account", O::Cloud115CredentialsMissing),
+    ("failed link: failed get link: target file does not exist or has deleted", O::Cloud115FileGone),
+    ("failed link: failed get link: target file is too big to download", O::Cloud115FileTooBigToDownload),
+    (
+        "failed get objs: failed to list objs: you have been kicked out by multi-device login management",
+        O::Cloud115KickedOut,
+    ),
+    // AlistGo/alist#7739
+    (
+        r#"failed get objs: failed to list objs: {"state":false,"error":"登录超时，请重新登录。","errNo":990001,"request":"\/files?aid=1&asc=1&cid=0&fc_mix=0&format=json&limit=1150&natsort=0&o=user_ptime&offset=0&record_open_time=1&show_dir=1&snap=0"}: user not login"#,
+        O::Cloud115NotLoggedIn,
+    ),
+    // SheltonZhu/115driver#46
+    (
+        "ERRO[2025-03-04 18:36:05] failed link /115/Tuning/01_Wonderman_(feat._Ellie_Goulding).m4a: user not login",
+        O::Cloud115NotLoggedIn,
+    ),
+    (
+        "failed to add offline download task: offline download quota has been used up, you can purchase a VIP experience or upgrade to VIP service to get more quota",
+        O::Cloud115OfflineQuotaUsedUp,
+    ),
+    ("failed init storage: failed to login by qrcode: qrcode expired", O::Cloud115QrcodeExpired),
+    (
+        r#"failed init storage: failed to login by qrcode: Post "https://qrcodeapi.115.com/app/1.0/web/1.0/login/qrcode": EOF"#,
+        O::Cloud115QrcodeLoginFailed,
+    ),
+    ("failed get objs: failed to list objs: shared link invalid", O::Cloud115ShareInvalid),
+    ("failed init storage: failed to login by qrcode: requires two-step verification", O::Cloud115TwoStepVerification),
+    ("failed to put: upload reach the limit", O::Cloud115UploadLimit),
+    // 123
+    ("failed get objs: failed to list objs: Authentication expired", O::Pan123OpenAuthExpired),
+    (
+        "failed init storage: init get access token error: invalid token payload from developer API",
+        O::Pan123OpenBadTokenAnswer,
+    ),
+    (
+        "failed init storage: init get access token error: empty access_token or refresh_token returned from official API",
+        O::Pan123OpenEmptyTokens,
+    ),
+    (
+        "failed init storage: init get access token error: get access token failed: clientID或clientSecret错误",
+        O::Pan123OpenGetTokenFailed,
+    ),
+    (
+        "failed init storage: init get access token error: no valid authentication method available",
+        O::Pan123OpenNoCredentials,
+    ),
+    ("failed to put: upload complete timeout", O::Pan123OpenUploadTimeout),
+    // 139
+    // AlistGo/alist#8593
+    ("failed get objs: failed to list objs: 无接口权限,服务器拒绝执行", O::Yun139ApiWithdrawn),
+    ("failed init storage: authorization has expired", O::Yun139AuthorizationExpired),
+    ("failed init storage: authorization is invalid, splits < 3", O::Yun139AuthorizationInvalid),
+    (
+        "failed init storage: authorization decode failed: illegal base64 data at input byte 5",
+        O::Yun139AuthorizationInvalid,
+    ),
+    ("failed init storage: FamilyCloudHost is empty", O::Yun139CloudHostMissing),
+    ("failed init storage: authorization is empty and username/password is not provided", O::Yun139CredentialsMissing),
+    ("failed init storage: login with password failed: RMKEY not found in MailCookies", O::Yun139MailCookieIncomplete),
+    (
+        r#"failed init storage: login with password failed: step1 login request failed: Post "https://mail.10086.cn/Login/Login.ashx": EOF"#,
+        O::Yun139PasswordLoginFailed,
+    ),
+    (
+        "failed init storage: login with password failed: failed to extract sid or cguid from login response",
+        O::Yun139PasswordLoginFailed,
+    ),
+    ("failed link: failed get link: 139 share download requires account authentication", O::Yun139ShareNeedsAccount),
+    // Lanzou
+    (
+        r#"failed init storage: failed to login: token is empty, resp: {"code":-1,"msg":"密码错误"}"#,
+        O::IlanzouLoginTokenEmpty,
+    ),
+    ("failed get objs: failed to list objs: cookie expiration", O::LanzouCookieExpired),
+    // OpenListTeam/OpenList#789
+    (
+        r#"{"code":500,"message":"failed link: failed get link: not find file page param","data":null}"#,
+        O::LanzouDownloadPageUnreadable,
+    ),
+    ("failed link: failed get link: not find file sign", O::LanzouDownloadPageUnreadable),
+    ("failed link: failed get link: file sharing cancellation", O::LanzouShareCancelled),
+    // AlistGo/alist#9229
+    ("failed init storage: uid variable not find", O::LanzouUidNotFound),
+    // TeraBox
+    // AlistGo/alist#6850
+    (
+        "Failed init storage but storage is already created: failed init storage: failed to check login status according to cookie",
+        O::TeraboxCookieLoginFailed,
+    ),
+    // AlistGo/alist#7279
+    (
+        r#"jsToken not found, html: <!DOCTYPE html> <html> <head> <meta charset="utf-8"> <title>TeraBox - Free Cloud Storage Up To 1 TB, Send Large Files Online</title>"#,
+        O::TeraboxJsTokenMissing,
+    ),
+    // PikPak and Thunder
+    ("failed init storage: username or password is empty", O::PikpakCredentialsEmpty),
+    (
+        "failed get objs: failed to list objs: refresh_token invalid, please re-provide refresh_token",
+        O::PikpakRefreshTokenInvalid,
+    ),
+    // AlistGo/with_aria2#14
+    (
+        r#"failed get objs: failed to list objs: oauth2: "invalid_grant" "invalid refresh token for it may be has been refreshed by other process, more info redis: nil, RefreshToken"#,
+        O::PikpakRefreshTokenReused,
+    ),
+    (
+        r#"Failed init storage: <div style="font-family: Arial, sans-serif; padding: 15px;"><h3><span style="font-size: 16px;">🔒 本次登录需要验证</span><br><span>This login requires verification</span></h3>"#,
+        O::ThunderLoginReview,
+    ),
+    ("failed get objs: failed to list objs: SafePassword is incorrect ", O::ThunderSafePasswordIncorrect),
+    // OpenListTeam/OpenList#1007
+    (
+        "Failed init storage: ErrorCode: 0 ,Error: user_not_exist,ErrorDescription: Account does not exist. Please registerfirst",
+        O::XbaseAccountNotFound,
+    ),
+    // AlistGo/alist#8288
+    (
+        r#"Failed init storage: ErrorCode: 4002 ,Error: captcha_invalid ,ErrorDescription: client_id:"Xp6vsxz_7IYVw2BB" meta:{key:"phone_number" value:"+86 191xxxxxx"} meta:{key:"result" value:"review"} result:review"#,
+        O::XbaseCaptchaInvalid,
+    ),
+    // loognsss/blist#1
+    (
+        "Failed init storage: ErrorCode: 4022 ,Error: invalid_account_or_password ,ErrorDescription: verification failed",
+        O::XbaseInvalidAccountOrPassword,
+    ),
+    // OpenListTeam/OpenList#2571
+    (
+        "ERRO[2026-06-03 05:18:15] failed get enabled storages: ErrorCode: 0 ,Error: shield_reject ,ErrorDescription: Operation too frequent. Please try again later.",
+        O::XbaseShieldReject,
+    ),
+    // Quark, UC
+    (
+        "failed init storage: local refresh token logic is not implemented yet, please use online API or contact the developer",
+        O::QuarkOpenLocalRefreshUnsupported,
+    ),
+    // AlistGo/alist#5777
+    (
+        "[31mERRO[0m[2024-01-01 23:51:30] failed load storage: failed init storage: require login [guest] ",
+        O::QuarkRequireLogin,
+    ),
+    // AlistGo/alist#6348
+    ("failed get objs: failed to list objs: token [st invalid]", O::QuarkTokenStInvalid),
+    // Google
+    // AlistGo/alist#8518
+    (
+        "failed get objs: failed to list objs: Request had insufficient authentication scopes.: []",
+        O::GoogleInsufficientScopes,
+    ),
+    // shared by several drivers
+    ("failed init storage: empty ClientID or ClientSecret", O::EmptyClientCredentials),
+    ("failed init storage: oauth2: cannot fetch token", O::OauthCannotFetchToken),
+    ("failed get objs: failed to list objs: invalid_grant", O::OauthInvalidGrant),
+    // AlistGo/alist#8108
+    (
+        "failed init storage: failed to refresh token: refresh token is empty, resp: 404 page not found",
+        O::RefreshTokenNotReturned,
+    ),
+    (
+        "failed get objs: failed to list objs: request failed,code: 500, message: storage not found; please add a storage first",
+        O::StorageNotFound,
+    ),
+    (
+        "failed get objs: failed to list objs: request failed,code: 401, message: guest user is disabled, login please",
+        O::GuestDisabled,
+    ),
+    (
+        "failed get objs: failed to list objs: request failed,code: 500, message: failed get objs: failed to list objs: some remote driver error",
+        O::RemoteOpenlistRequestFailed,
+    ),
+    ("failed to put: Too many parts, please increase part size", O::UploadTooManyParts),
+    // smaller drivers
+    ("failed init storage: can not get captcha", O::CloudreveCaptchaUnavailable),
+    (
+        "failed init storage: cannot login to get refresh token, error: Wrong password or email address",
+        O::CloudreveV4LoginFailed,
+    ),
+    ("failed init storage: no way to authenticate. At least AccessToken is required", O::CloudreveV4NoCredentials),
+    (
+        "failed init storage: invalid refresh token: invalid token length: 1, ensure the token is a valid JWT",
+        O::CloudreveV4TokenNotJwt,
+    ),
+    (
+        "failed init storage: failed to initialize token: login rate limited (429), please try again later",
+        O::DegooLoginRateLimited,
+    ),
+    ("failed init storage: failed to initialize token: login failed, no valid token returned", O::DegooLoginFailed),
+    ("failed init storage: [doubao_new] missing auth additions, please fill them all", O::DoubaoNewAuthIncomplete),
+    (
+        "failed get objs: failed to list objs: static dpop token expired or near expiry; configure dpop_key_pair for automatic refresh",
+        O::DoubaoNewDpopExpired,
+    ),
+    ("failed init storage: emby auth failed: status=401 body=Error processing request.", O::EmbyAuthFailed),
+    (
+        "failed init storage: login failed: provide a valid access_token, or refresh_token, or phone_number + verify_code + captcha_token",
+        O::GuangyapanNoCredentials,
+    ),
+    (
+        "failed init storage: Init :: [MediaFire] {critical} failed to get session token from cookie: empty session token received",
+        O::MediafireSessionFailed,
+    ),
+    ("failed init storage: please enter the SMS code", O::MopanSmsCodeRequired),
+    (
+        "failed get objs: failed to list objs: password protected link. Please provide password",
+        O::OnedriveSharelinkPasswordRequired,
+    ),
+    ("failed init storage: failed to unlock user keys", O::ProtonDriveUnlockFailed),
+    ("failed get objs: failed to list objs: library password is incorrect", O::SeafileLibraryPassword),
+    ("failed init storage: cookie must start with 'access_token='", O::TeldriveCookieFormat),
+    (
+        r#"failed init storage: get token failed: {"non_field_errors":["Unable to login with provided credentials."]}"#,
+        O::TokenServiceLoginFailed,
+    ),
+    (
+        r#"failed init storage: failed to check login status, status code: 401, body: {"result":"userNotLogin"}"#,
+        O::WpsLoginCheckFailed,
+    ),
+];
+
+/// Texts that share words with a driver symptom but are not it: each with what must be found
+/// instead (`None` for nothing).
+const DRIVER_NEAR_MISSES: &[(&str, Option<O>)] = &[
+    ("failed get objs: failed to list objs: AccessTokenInvalid:AccessToken is invalid", None),
+    ("RefreshTokenExpiredAt is in the past", None),
+    ("ForbiddenNoPermission.Folder:No Permission to access resource Folder", None),
+    ("not a jwt token", None),
+    ("the subscription does not match the plan", None),
+    ("jwt: token verification failed: signature is invalid", None),
+    ("You should use the token that request with aliyundrive", None),
+    ("invalid client_secrets.json file", None),
+    ("failed get objs: failed to list objs: the user is not allowed to access this drive", None),
+    ("UserNotAllowed", None),
+    ("empty files are not allowed", None),
+    ("see https://pan.baidu.com/union/doc/ for the errno list", None),
+    ("refer to https://photo.baidu.com/union/document", None),
+    ("file size cannot be zeroed", None),
+    ("only supports 50 characters", None),
+    ("invalid refresh token", None),
+    ("refresh token has been saved", None),
+    ("security policy updated", None),
+    ("the uploadid has expired, retry the upload", None),
+    ("图形验证码", None),
+    ("failed to obtain verification codes list", None),
+    ("设备ID不存在", None),
+    ("please input family_name", None),
+    ("need image validate", None),
+    ("login failed, retrying", None),
+    ("QR code expired", None),
+    ("QR code login failed", None),
+    ("failed to generate QR codes", None),
+    ("refresh token failed after retries", None),
+    ("InvalidSessionKeyword", None),
+    ("session expired", None),
+    ("E189AccessToken is set", None),
+    ("account binds mobile", None),
+    ("failed to login by password", None),
+    ("missing cookie", None),
+    ("target file does not exist", None),
+    ("target file is too big", None),
+    ("kicked out", None),
+    ("user not logged in yet", None),
+    ("offline download quota has been renewed", None),
+    ("failed init storage: QR code expired, please try again", Some(O::Cloud189QrExpired)),
+    ("requires two-step", None),
+    ("upload reached the limit", None),
+    ("shared link invalidated", None),
+    ("Authentication failed: expired certificate", None),
+    ("invalid token payload", None),
+    ("empty access_token returned from official API", None),
+    ("get access token", None),
+    ("no valid authentication method", None),
+    ("upload complete", None),
+    ("无接口权限", None),
+    ("authorization has been revoked", None),
+    ("authorization is valid", None),
+    ("CloudHost is empty", None),
+    ("authorization is empty", None),
+    ("RMKEY not found", None),
+    ("login with password succeeded", None),
+    ("139 share download", None),
+    ("failed to login: token is valid", None),
+    ("failed get objs: failed to list objs: cookie expired", None),
+    ("not find file", None),
+    ("file sharing cancellations", None),
+    ("uid variable", None),
+    ("failed to check login status", None),
+    ("jsToken found", None),
+    ("username is empty", Some(O::EmptyCredentials)),
+    ("refresh_token invalid", None),
+    ("has been refreshed by another process", None),
+    ("This login requires", None),
+    ("SafePassword is correct", None),
+    ("user_not_existing", None),
+    ("captcha_invalidated", None),
+    ("invalid_account", None),
+    ("shield_rejected", None),
+    ("local refresh token logic", None),
+    ("require login", None),
+    ("token [st valid]", None),
+    ("insufficient authentication", None),
+    ("empty ClientID", None),
+    ("oauth2: token fetched", None),
+    ("invalid_grants", None),
+    ("refresh token is emptied", None),
+    ("request failed, code: 500", None),
+    ("Too many parts", None),
+    ("can not get captchas", None),
+    ("cannot login", None),
+    ("no way to authenticate", None),
+    ("ensure the token is valid", None),
+    ("login rate limited", None),
+    ("login failed, no token", None),
+    ("missing auth additions", None),
+    ("static dpop token", None),
+    ("emby auth", None),
+    ("provide a valid access_token", None),
+    ("failed to get session token", None),
+    ("please enter the SMS", None),
+    ("password protected link", None),
+    ("failed to unlock user", None),
+    ("library password is incorrectly", None),
+    ("password is incorrect", Some(O::WrongPassword)),
+    ("cookie must start", None),
+    ("get token failedOver", None),
+    ("failed to check login status, status", None),
+];
+
 #[test]
 fn alist_and_driver_messages_are_recognised() {
     for &(message, code, expected) in ALIST_LINES {
@@ -470,6 +908,80 @@ fn alist_and_driver_messages_are_recognised() {
         assert_eq!(O::from_message(message), Some(expected), "{message}");
         assert!(expected.provenance().contains("OpenListTeam/OpenList@0b1e9d09 drivers/"), "{message}");
     }
+}
+
+#[test]
+fn driver_messages_are_recognised_in_the_forms_users_paste() {
+    use http::{HeaderMap, StatusCode};
+    for &(line, expected) in DRIVER_WIRE_LINES {
+        assert_eq!(O::from_message(line), Some(expected), "{line}");
+        assert_eq!(O::from_message(&line.to_lowercase()), Some(expected), "{line}");
+        let logged = format!("ERRO[2026-06-03 05:18:15] {line}\n");
+        assert_eq!(O::from_message(&logged), Some(expected), "{logged}");
+        if expected.surface() != "driver" {
+            continue; // the remote site's own symptom, carried by `request failed,code:`
+        }
+        assert!(expected.provenance().starts_with("OpenListTeam/OpenList@0b1e9d09 drivers/"), "{line}");
+        // Drivers' errors reach users through handlers that answer 500 in the body.
+        assert_eq!(expected.http_status().as_u16(), 500, "{line}");
+        let body = serde_json::json!({ "code": 500, "message": line, "data": null }).to_string();
+        let err = O::check_parts(StatusCode::OK, &HeaderMap::new(), body.as_bytes()).expect_err(line);
+        assert_eq!((err.code(), err.http_status().as_u16()), (Some(expected), 500), "{line}");
+    }
+}
+
+#[test]
+fn every_driver_symptom_has_a_line_users_paste() {
+    for err in O::all().filter(|e| e.surface() == "driver") {
+        let listed = DRIVER_LINES.iter().chain(DRIVER_WIRE_LINES).any(|&(_, e)| e == err);
+        assert!(listed, "{err:?} has a line in DRIVER_LINES or DRIVER_WIRE_LINES");
+    }
+}
+
+#[test]
+fn driver_near_misses_are_not_taken() {
+    for &(text, expected) in DRIVER_NEAR_MISSES {
+        assert_eq!(O::from_message(text), expected, "{text:?}");
+    }
+}
+
+#[test]
+fn a_driver_symptom_outranks_what_it_shares_words_with() {
+    // The cloud's reason wins over the wrapper that carries it.
+    let cases = [
+        (
+            "failed init storage: failed to refresh token: expired_token : refresh token has been used",
+            O::BaiduRefreshTokenUsed,
+        ),
+        ("failed init storage: failed to refresh token: invalid_grant", O::OauthInvalidGrant),
+        ("failed init storage: failed to refresh token: refresh token is empty", O::RefreshTokenNotReturned),
+        ("failed init storage: failed to login by cookies: user not login", O::Cloud115NotLoggedIn),
+        ("failed init storage: failed to login by qrcode: qrcode expired", O::Cloud115QrcodeExpired),
+        ("login failed,No toUrl obtained, msg: 设备ID不存在，需要二次设备校验", O::Cloud189DeviceLock),
+        ("login with password failed: RMKEY not found in MailCookies", O::Yun139MailCookieIncomplete),
+        ("init get access token error: no valid authentication method available", O::Pan123OpenNoCredentials),
+        (
+            r#"oauth2: "invalid_grant" "invalid refresh token for it may be has been refreshed by other process""#,
+            O::PikpakRefreshTokenReused,
+        ),
+        (r#"oauth2: cannot fetch token: 400 Bad Request Response: {"error": "invalid_grant"}"#, O::OauthInvalidGrant),
+        // A remote OpenList's own message is recognised through the driver's wrapper.
+        ("request failed,code: 403, message: password is incorrect or you have no permission", O::MetaPasswordRequired),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(O::from_message(text), Some(expected), "{text}");
+    }
+    // Longer driver texts that contain a server symptom's words keep their own meaning.
+    assert_eq!(O::from_message("username or password is empty"), Some(O::PikpakCredentialsEmpty));
+    assert_eq!(O::from_message("password is empty"), Some(O::EmptyCredentials));
+    assert_eq!(O::from_message("library password is incorrect"), Some(O::SeafileLibraryPassword));
+    assert_eq!(O::from_message("password is incorrect"), Some(O::WrongPassword));
+    // The tail is the cloud's text after the server's wrappers.
+    let found = O::match_message(
+        "failed get objs: failed to list objs: UserNotAllowedAccessDrive:user not allowed access drive",
+    )
+    .unwrap();
+    assert_eq!(found.tail(), Some("UserNotAllowedAccessDrive:user not allowed access drive"));
 }
 
 #[test]
