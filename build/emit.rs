@@ -414,7 +414,7 @@ fn overlap_offsets(p: &[u8], q: &[u8]) -> Vec<isize> {
 fn struct_literal(name: &str, fields: &[(&str, String)], indent: usize) -> String {
     let items: Vec<String> = fields.iter().map(|(field, value)| format!("{field}: {value}")).collect();
     let flat = format!("{name} {{ {} }}", items.join(", "));
-    if indent + flat.chars().count() < 120 && !flat.contains('\n') {
+    if indent + width(&flat) < 120 && !flat.contains('\n') {
         return flat;
     }
     let pad = " ".repeat(indent + 4);
@@ -426,7 +426,7 @@ fn struct_literal(name: &str, fields: &[(&str, String)], indent: usize) -> Strin
 /// (`indent` columns before the list, `tail` after it), else one item per line.
 fn list(open: &str, items: &[String], close: &str, indent: usize, tail: usize) -> String {
     let flat = format!("{open}{}{close}", items.join(", "));
-    if indent + flat.chars().count() + tail <= 120 {
+    if indent + width(&flat) + tail <= 120 {
         return flat;
     }
     let pad = " ".repeat(indent + 4);
