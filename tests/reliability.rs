@@ -1,0 +1,70 @@
+//! Regressions of the reliability report of 2026-11-26 (issue #20), one test per defect, each
+//! with the bytes that showed it.
+
+use cloud_errcodes::{
+    LeanCloudError, OpenListError, ParseResponse, UpyunError,
+    http::{HeaderMap, StatusCode},
+    response::MAX_BODY,
+};
+
+fn parse<E: ParseResponse>(status: u16, body: &[u8]) -> cloud_errcodes::ApiError<E> {
+    E::parse_parts(StatusCode::from_u16(status).unwrap(), &HeaderMap::new(), body)
+}
+
+/// R1: a number that runs to the end of a cut body is not the code.
+#[test]
+fn r1_a_number_cut_by_the_end_of_the_body_is_no_code() {
+    let whole = br#"{"code":137,"error":"A unique field was given a value that is already taken."}"#;
+    assert_eq!(parse::<LeanCloudError>(400, whole).code(), Some(LeanCloudError::DuplicateValue));
+    for cut in 1..whole.len() {
+        let err = parse::<LeanCloudError>(400, &whole[..cut]);
+        assert!(err.code().is_none() || err.code() == Some(LeanCloudError::DuplicateValue), "cut {cut}: {err:?}");
+        assert!(err.raw_code().is_none_or(|raw| raw.as_str() == "137"), "cut {cut}: {err:?}");
+    }
+    let err = parse::<LeanCloudError>(400, br#"{"code":1"#);
+    assert_eq!((err.code(), err.raw_code()), (None, None));
+    let err = parse::<UpyunError>(403, br#"{"msg":"bucket is full","code":4030"#);
+    assert_eq!((err.raw_code(), err.message()), (None, Some("bucket is full")));
+
+    // A valid body whose read limit falls inside `40300004` (serde_json reads 40300004).
+    let head = r#"{"msg":""#;
+    let tail = r#"","id":"r1","code":40300004}"#;
+    let filler = MAX_BODY - head.len() - tail.find("40300004").unwrap() - 4;
+    let body = format!("{head}{}{tail}", "x".repeat(filler));
+    assert_eq!(&body[MAX_BODY - 4..MAX_BODY], "4030");
+    let err = parse::<UpyunError>(403, body.as_bytes());
+    assert!(err.is_truncated());
+    assert_eq!((err.raw_code(), err.request_id()), (None, Some("r1")), "{err:?}");
+    // OpenList's `check_parts` waits for a code that may go on: judged on what is whole.
+    let body = br#"{"message":"success","code":2"#;
+    assert!(OpenListError::parse_parts(StatusCode::OK, &HeaderMap::new(), body).raw_code().is_none());
+}
+
+/// R2: OpenList's `check_*` reads the message under the keys the parser reads (`msg` too).
+#[test]
+fn r2_openlist_check_reads_msg_as_the_parser_does() {
+    // The crate's own fixture body (tests/parse_openlist.rs, "msg instead of message").
+    let body = br#"{"code": 500, "msg": "TooManyRequests", "data": {"code": 200, "message": "inner"}}"#;
+    let err = OpenListError::check_parts(StatusCode::OK, &HeaderMap::new(), body).unwrap_err();
+    assert_eq!(err.code(), Some(OpenListError::TooManyRequests));
+    let err =
+        OpenListError::check_parts(StatusCode::OK, &HeaderMap::new(), br#"{"code":401,"msg":"token is expired"}"#)
+            .unwrap_err();
+    assert_eq!(err.code(), Some(OpenListError::TokenExpired));
+    // A 200 envelope with `msg` is a success, as with `message`.
+    assert!(OpenListError::check_parts(StatusCode::OK, &HeaderMap::new(), br#"{"code":200,"msg":"success"}"#).is_ok());
+}
+
+/// R3: an OpenList failure fails `check_*` whatever the length of its message.
+#[test]
+fn r3_openlist_check_fails_a_failure_whose_message_is_longer_than_the_limit() {
+    for len in [10, MAX_BODY - 40, MAX_BODY, 70_000] {
+        for key in ["message", "msg"] {
+            let body = format!(r#"{{"code":500,"{key}":"failed get objs: {}","data":null}}"#, "x".repeat(len));
+            let parsed = OpenListError::parse_parts(StatusCode::OK, &HeaderMap::new(), body.as_bytes());
+            let checked = OpenListError::check_parts(StatusCode::OK, &HeaderMap::new(), body.as_bytes());
+            assert_eq!(checked.err().as_ref(), Some(&parsed), "{key}, message of {len} bytes");
+            assert_eq!(parsed.http_status(), StatusCode::INTERNAL_SERVER_ERROR);
+        }
+    }
+}
