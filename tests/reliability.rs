@@ -68,3 +68,34 @@ fn r3_openlist_check_fails_a_failure_whose_message_is_longer_than_the_limit() {
         }
     }
 }
+
+/// R12: leading zeros and `-0` are no code, for the parser as for `FromStr`.
+#[test]
+fn r12_the_parser_and_from_str_agree_on_leading_zeros_and_minus_zero() {
+    fn agree<E: ParseResponse + std::str::FromStr>(text: &str) -> Option<E> {
+        let from_str = text.parse::<E>().ok();
+        let as_string = parse::<E>(400, format!(r#"{{"code":"{text}"}}"#).as_bytes()).code();
+        assert_eq!(as_string, from_str, "{text:?} as a JSON string");
+        // As a JSON number (invalid JSON for leading zeros, which a server may still send).
+        if !text.trim().is_empty() && text.trim().bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+            let as_number = parse::<E>(400, format!(r#"{{"code":{}}}"#, text.trim()).as_bytes()).code();
+            assert_eq!(as_number, from_str, "{text:?} as a JSON number");
+        }
+        from_str
+    }
+    for text in ["040300004", "0040300004", "00", "-040300004"] {
+        assert_eq!(agree::<UpyunError>(text), None, "{text:?}");
+    }
+    assert_eq!(agree::<UpyunError>("40300004"), Some(UpyunError::BucketFull));
+    assert_eq!(agree::<UpyunError>(" 40300004 "), Some(UpyunError::BucketFull));
+    for text in ["-0", "0137", "+137", "-01", "00"] {
+        assert_eq!(agree::<LeanCloudError>(text), None, "{text:?}");
+    }
+    assert_eq!(agree::<LeanCloudError>("0"), LeanCloudError::from_code(0));
+    assert_eq!(agree::<LeanCloudError>("137"), Some(LeanCloudError::DuplicateValue));
+    assert_eq!(agree::<LeanCloudError>("-1"), Some(LeanCloudError::OtherCause));
+    // Floats as JSON writes them still name a code; `-0.0` does not.
+    assert_eq!(parse::<LeanCloudError>(400, br#"{"code":1.37e2}"#).code(), Some(LeanCloudError::DuplicateValue));
+    assert_eq!(parse::<LeanCloudError>(400, br#"{"code":-0.0}"#).code(), None);
+    assert_eq!(parse::<LeanCloudError>(400, br#"{"code":00.0}"#).code(), None);
+}
