@@ -95,6 +95,8 @@ fn curl_capture_corpus() {
 fn checks_reject_what_they_should() {
     assert!(std::panic::catch_unwind(|| checks::assert_printable("a\nb")).is_err());
     assert!(std::panic::catch_unwind(|| checks::assert_printable("\u{1b}[31m")).is_err());
+    assert!(std::panic::catch_unwind(|| checks::assert_printable("a\u{200f}b")).is_err());
+    assert!(std::panic::catch_unwind(|| checks::assert_printable("a\u{e0041}")).is_err());
     checks::assert_printable("upyun 40300004: bucket is full (HTTP 403)");
     let encoded = checks::encode(403, &[("x-request-id", b"r")], b"{}");
     let response = checks::response(&encoded).unwrap();

@@ -99,3 +99,43 @@ fn r12_the_parser_and_from_str_agree_on_leading_zeros_and_minus_zero() {
     assert_eq!(parse::<LeanCloudError>(400, br#"{"code":-0.0}"#).code(), None);
     assert_eq!(parse::<LeanCloudError>(400, br#"{"code":00.0}"#).code(), None);
 }
+
+/// R10: `Display` escapes invisible characters as it does bidirectional overrides.
+#[test]
+fn r10_display_escapes_invisible_characters() {
+    let invisible = [
+        '\u{200E}',
+        '\u{200F}',
+        '\u{061C}', // LRM, RLM, ALM
+        '\u{200B}',
+        '\u{200C}',
+        '\u{200D}',
+        '\u{2060}',
+        '\u{FEFF}', // zero width
+        '\u{00AD}',
+        '\u{3164}',
+        '\u{115F}',
+        '\u{FFA0}', // soft hyphen, Hangul fillers
+        '\u{E0001}',
+        '\u{E0041}',
+        '\u{E007F}', // tag characters: invisible ASCII
+        '\u{202E}',
+        '\u{2066}',
+        '\u{2028}', // as before
+    ];
+    for c in invisible {
+        let message = format!("bucket{c}is full");
+        let body = format!(r#"{{"code":40399999,"msg":"{message}","id":"id{c}x"}}"#);
+        let err = parse::<UpyunError>(403, body.as_bytes());
+        assert_eq!(err.message(), Some(message.as_str()), "the accessor keeps it whole");
+        let shown = err.to_string();
+        assert!(!shown.contains(c), "U+{:04X} shown as it is: {shown:?}", u32::from(c));
+        let escaped = c.escape_unicode().to_string();
+        assert!(shown.contains(&format!("bucket{escaped}is full")), "{shown:?}");
+        assert!(shown.contains(&format!("request id{escaped}x")), "{shown:?}");
+        assert_eq!(cloud_errcodes::Escaped(&message).to_string(), format!("bucket{escaped}is full"));
+    }
+    // Visible text beyond ASCII is shown as it is.
+    let err = parse::<UpyunError>(403, r#"{"code":40399999,"msg":"空间已满 ½ é 👍"}"#.as_bytes());
+    assert_eq!(err.to_string(), "upyun 40399999: 空间已满 ½ é 👍 (HTTP 403)");
+}

@@ -56,8 +56,26 @@ pub fn encode(status: u16, headers: &[(&str, &[u8])], body: &[u8]) -> Vec<u8> {
 
 /// Text that may reach a terminal or a log line: one line, no control characters, bounded.
 pub fn assert_printable(shown: &str) {
+    // Control characters, line separators, and what shows nothing: bidirectional marks and
+    // overrides, zero-width characters, the byte-order mark, soft hyphen, Hangul fillers and
+    // the tag characters (R10 of the 2026-11-26 report).
     let bad = |c: char| {
-        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        c.is_control()
+            || matches!(
+                c,
+                '\u{AD}'
+                    | '\u{61C}'
+                    | '\u{115F}'..='\u{1160}'
+                    | '\u{180E}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{2028}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{2066}'..='\u{206F}'
+                    | '\u{3164}'
+                    | '\u{FEFF}'
+                    | '\u{FFA0}'
+                    | '\u{E0000}'..='\u{E007F}'
+            )
     };
     assert!(!shown.chars().any(bad), "not printable: {shown:?}");
     assert!(shown.len() < 16 * 1024, "{} bytes shown", shown.len());
