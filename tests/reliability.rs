@@ -139,3 +139,36 @@ fn r10_display_escapes_invisible_characters() {
     let err = parse::<UpyunError>(403, r#"{"code":40399999,"msg":"空间已满 ½ é 👍"}"#.as_bytes());
     assert_eq!(err.to_string(), "upyun 40399999: 空间已满 ½ é 👍 (HTTP 403)");
 }
+
+/// R11: `retry_after()` is at most a day, and impossible dates are no date.
+#[test]
+fn r11_retry_after_is_capped_and_impossible_dates_are_rejected() {
+    use cloud_errcodes::{http::HeaderValue, response::MAX_RETRY_AFTER};
+    use std::time::{Duration, Instant};
+    let with = |pairs: &[(&'static str, &'static str)]| {
+        let mut headers = HeaderMap::new();
+        for (name, value) in pairs {
+            headers.insert(*name, HeaderValue::from_static(value));
+        }
+        UpyunError::parse_parts(StatusCode::TOO_MANY_REQUESTS, &headers, b"").retry_after()
+    };
+    assert_eq!(MAX_RETRY_AFTER, Duration::from_secs(86_400));
+    let huge = with(&[("retry-after", "99999999999999999999999")]).unwrap();
+    assert_eq!(huge, MAX_RETRY_AFTER);
+    let _ = Instant::now() + huge; // panicked with the uncapped delay
+    assert_eq!(with(&[("retry-after", "86401")]), Some(MAX_RETRY_AFTER));
+    assert_eq!(with(&[("retry-after", "120")]), Some(Duration::from_secs(120)));
+    let date = ("date", "Sun, 06 Nov 1994 08:49:37 GMT");
+    assert_eq!(with(&[("retry-after", "Thu, 01 Jan 2099 00:00:00 GMT"), date]), Some(MAX_RETRY_AFTER));
+    assert_eq!(with(&[("retry-after", "Sun, 06 Nov 1994 08:51:37 GMT"), date]), Some(Duration::from_secs(120)));
+    for impossible in
+        ["Thu, 01 Jan 2099 -1:-1:-1 GMT", "Sat, 31 Feb 2099 00:00:00 GMT", "Sun, 06 Nov 1994 08:51:37 GMT x"]
+    {
+        assert_eq!(with(&[("retry-after", impossible), date]), None, "{impossible}");
+    }
+    // The builder's delay is capped the same way.
+    let err = cloud_errcodes::ApiError::<UpyunError>::builder(StatusCode::TOO_MANY_REQUESTS)
+        .retry_after(Duration::from_secs(u64::MAX))
+        .build();
+    assert_eq!(err.retry_after(), Some(MAX_RETRY_AFTER));
+}

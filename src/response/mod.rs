@@ -37,6 +37,7 @@ pub use self::{
     api_error::{ApiError, ApiErrorBuilder},
     body::BodyFormat,
     raw_code::RawCode,
+    retry_after::MAX_RETRY_AFTER,
 };
 pub(crate) use self::{
     api_error::Record,
