@@ -110,3 +110,19 @@ fn r8_scan_opens_file_names_that_are_not_utf8() {
     assert!(String::from_utf8_lossy(&output.stdout).contains("1 lines, 62 bytes scanned"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// R9: one control byte in one header of a `curl -i` capture drops that header only, and says
+/// which.
+#[test]
+fn r9_parse_keeps_a_capture_with_a_control_byte_in_one_header() {
+    let capture = b"HTTP/1.1 403 Forbidden\r\nServer: ng\x00inx\r\nX-Debug: a\x1bb\r\nx-request-id: abc\r\n\r\n{\"code\": 40300004, \"msg\": \"bucket is full\"}";
+    let output = run(&[os("parse"), os("upyun")], capture);
+    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.starts_with("upyun 40300004: bucket is full (HTTP 403, request abc)"), "{text}");
+    assert!(text.contains("header `Server` dropped") && text.contains("header `X-Debug` dropped"), "{text}");
+    let output = run(&[os("parse"), os("upyun"), os("--json")], capture);
+    let value: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(value["dropped_headers"], serde_json::json!(["Server", "X-Debug"]));
+    assert_eq!(value["error"]["request_id"], "abc");
+}
