@@ -172,3 +172,122 @@ fn r11_retry_after_is_capped_and_impossible_dates_are_rejected() {
         .build();
     assert_eq!(err.retry_after(), Some(MAX_RETRY_AFTER));
 }
+
+/// R15: what a response holds is kept, or said to be missing: a broken batch array, every
+/// request id header, XML error bodies, compressed bodies.
+#[test]
+fn r15_parse_batch_reports_an_array_that_broke() {
+    use cloud_errcodes::{BodyFormat, leancloud};
+    let whole = br#"[{"success": {"objectId": "a"}}, {"error": {"code": 137, "error": "taken"}}, {"success": {}}]"#;
+    assert_eq!(leancloud::parse_batch(whole).count(), 3);
+    let cut = &whole[..whole.len() - 12]; // inside the third item
+    let items: Vec<_> = leancloud::parse_batch(cut).collect();
+    assert_eq!(items.len(), 3, "two items, then where the array broke");
+    assert!(items[0].is_ok());
+    assert_eq!(items[1].as_ref().unwrap_err().code(), Some(LeanCloudError::DuplicateValue));
+    let broke = items[2].as_ref().unwrap_err();
+    assert!(broke.is_truncated() && broke.body_format() == BodyFormat::PartialJson && broke.code().is_none());
+    // Broken rather than cut: the same.
+    let items: Vec<_> = leancloud::parse_batch(br#"[{"success": {}} {"success": {}}]"#).collect();
+    assert_eq!((items.len(), items[1].as_ref().map_err(|e| e.is_truncated())), (2, Err(true)));
+    // Whole arrays, empty ones and bodies that are no array have no such item.
+    assert!(!leancloud::parse_batch(whole).any(|item| item.is_err_and(|e| e.is_truncated())));
+    assert_eq!(leancloud::parse_batch(b"[]").count(), 0);
+    assert_eq!(leancloud::parse_batch(br#"{"code": 1, "error": "x"}"#).count(), 0);
+}
+
+#[test]
+fn r15_every_request_id_header_value_is_kept() {
+    use cloud_errcodes::{QingStorError, http::HeaderValue};
+    let with = |values: &[&'static [u8]]| {
+        let mut headers = HeaderMap::new();
+        for value in values {
+            headers.append("x-request-id", HeaderValue::from_bytes(value).unwrap());
+        }
+        UpyunError::parse_parts(StatusCode::FORBIDDEN, &headers, br#"{"code":40300004,"id":"body-id"}"#)
+    };
+    assert_eq!(with(&[b" ", b"second-valid"]).request_id(), Some("second-valid"));
+    assert_eq!(with(&[b"edge-1", b"origin-2", b"edge-1"]).request_id(), Some("edge-1, origin-2"));
+    assert_eq!(with(&[b"\xff", b"ok"]).request_id(), Some("ok"));
+    assert_eq!(with(&[b"only"]).request_id(), Some("only"));
+    assert_eq!(with(&[b" "]).request_id(), Some("body-id"));
+    // QingStor's own header still wins over the standard one.
+    let mut headers = HeaderMap::new();
+    headers.append("x-request-id", HeaderValue::from_static("std"));
+    headers.append("x-qs-request-id", HeaderValue::from_static("qs-1"));
+    headers.append("x-qs-request-id", HeaderValue::from_static("qs-2"));
+    let err = QingStorError::parse_parts(StatusCode::NOT_FOUND, &headers, b"");
+    assert_eq!(err.request_id(), Some("qs-1, qs-2"));
+}
+
+#[test]
+fn r15_xml_error_bodies_keep_their_code_and_message() {
+    use cloud_errcodes::{BodyFormat, QingStorError};
+    // The S3 error document, as Amazon's S3 API reference ("Error responses") shows it; UpYun's
+    // and QingStor's S3-compatible endpoints answer in this shape.
+    let body = br#"<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>NoSuchKey</Code>
+  <Message>The resource you requested does not exist &amp; never did</Message>
+  <Resource>/mybucket/myfoto.jpg</Resource>
+  <RequestId>4442587FB7D0A2F9</RequestId>
+</Error>"#;
+    let err = QingStorError::parse_parts(StatusCode::NOT_FOUND, &HeaderMap::new(), body);
+    assert_eq!(err.body_format(), BodyFormat::Xml);
+    assert_eq!(err.raw_code().map(|c| c.as_str()), Some("NoSuchKey"));
+    assert_eq!(err.message(), Some("The resource you requested does not exist & never did"));
+    assert_eq!(err.request_id(), Some("4442587FB7D0A2F9"));
+    assert_eq!(
+        err.to_string(),
+        "qingstor NoSuchKey: The resource you requested does not exist & never did (HTTP 404, request 4442587FB7D0A2F9)"
+    );
+    let err = UpyunError::parse_parts(
+        StatusCode::FORBIDDEN,
+        &HeaderMap::new(),
+        b"<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>",
+    );
+    assert_eq!(
+        (err.body_format(), err.raw_code().map(|c| c.as_str()), err.message()),
+        (BodyFormat::Xml, Some("AccessDenied"), Some("Access Denied"))
+    );
+    // An HTML page is still a page.
+    let err = UpyunError::parse_parts(
+        StatusCode::BAD_GATEWAY,
+        &HeaderMap::new(),
+        b"<html><title>502 Bad Gateway</title><Error>x</Error></html>",
+    );
+    assert_eq!((err.body_format(), err.message(), err.raw_code()), (BodyFormat::Html, Some("502 Bad Gateway"), None));
+}
+
+#[test]
+fn r15_a_compressed_body_is_reported_as_compressed() {
+    use cloud_errcodes::{BodyFormat, http::HeaderValue};
+    // `{"code":40300004}` as `gzip -n` writes it (what `curl -i` without `--compressed` captures).
+    let gzipped: &[u8] = &[
+        0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xab, 0x56, 0x4a, 0xce, 0x4f, 0x49, 0x55, 0xb2,
+        0x32, 0x31, 0x30, 0x36, 0x00, 0x02, 0x93, 0x5a, 0x00, 0xb8, 0xcf, 0xc0, 0x55, 0x11, 0x00, 0x00, 0x00,
+    ];
+    let mut gzip = HeaderMap::new();
+    gzip.insert("content-encoding", HeaderValue::from_static("gzip"));
+    let err = UpyunError::parse_parts(StatusCode::FORBIDDEN, &gzip, gzipped);
+    assert_eq!(err.body_format(), BodyFormat::Compressed);
+    assert_eq!(
+        UpyunError::parse_parts(StatusCode::FORBIDDEN, &HeaderMap::new(), gzipped).body_format(),
+        BodyFormat::Compressed
+    );
+    let mut br = HeaderMap::new();
+    br.insert("content-encoding", HeaderValue::from_static("br"));
+    assert_eq!(
+        UpyunError::parse_parts(StatusCode::FORBIDDEN, &br, b"\x8b\x02\x80\xff\x00").body_format(),
+        BodyFormat::Compressed
+    );
+    // Labelled but decoded (curl --compressed keeps the header): read as what it is.
+    let err = UpyunError::parse_parts(StatusCode::FORBIDDEN, &gzip, br#"{"code":40300004}"#);
+    assert_eq!((err.body_format(), err.code()), (BodyFormat::Json, Some(UpyunError::BucketFull)));
+    // Binary without a label or gzip's magic is still unreadable; no body is still empty.
+    assert_eq!(
+        UpyunError::parse_parts(StatusCode::FORBIDDEN, &HeaderMap::new(), b"\x00\x01\x02").body_format(),
+        BodyFormat::Unreadable
+    );
+    assert_eq!(UpyunError::parse_parts(StatusCode::FORBIDDEN, &gzip, b"").body_format(), BodyFormat::Empty);
+}

@@ -119,14 +119,21 @@ pub fn check_parse<E: ParseResponse>(response: &Response<'_>, keys: &Keys) -> Ap
         assert!(E::check_parts(*status, headers, body).is_err(), "a {status} is a failure");
     }
 
-    // A request id header that is text wins, trimmed; otherwise the body's. (Fuzzed header
-    // values are shorter than the cap.)
+    // A request id header that is text wins, trimmed, every distinct value of a repeated one
+    // joined with `, `; otherwise the body's. (Fuzzed header values are shorter than the cap.)
     let header_id = keys.request_id_headers.iter().find_map(|name| {
-        let value = std::str::from_utf8(headers.get(*name)?.as_bytes()).ok()?.trim();
-        (!value.is_empty()).then_some(value)
+        let mut values: Vec<&str> = Vec::new();
+        for value in headers.get_all(*name) {
+            let Ok(value) = std::str::from_utf8(value.as_bytes()) else { continue };
+            let value = value.trim();
+            if !value.is_empty() && !values.contains(&value) {
+                values.push(value);
+            }
+        }
+        (!values.is_empty()).then(|| values.join(", "))
     });
-    if let Some(id) = header_id {
-        assert_eq!(err.request_id(), Some(id));
+    if let Some(id) = &header_id {
+        assert_eq!(err.request_id(), Some(id.as_str()));
     }
     assert_eq!(err.is_truncated(), body.len() > MAX_BODY);
 

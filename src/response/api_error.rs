@@ -340,7 +340,9 @@ macro_rules! record_accessors {
             self.record.message()
         }
 
-        /// The request id, from the provider's header or body.
+        /// The request id, from the provider's header or body. A header sent more than once
+        /// (a proxy adding its own) gives each distinct value, joined with `, ` as HTTP
+        /// combines repeated fields.
         pub fn request_id(&self) -> Option<&str> {
             self.record.request_id()
         }
