@@ -126,3 +126,22 @@ fn r9_parse_keeps_a_capture_with_a_control_byte_in_one_header() {
     assert_eq!(value["dropped_headers"], serde_json::json!(["Server", "X-Debug"]));
     assert_eq!(value["error"]["request_id"], "abc");
 }
+
+/// R14: clap's usage errors are one line on stderr, as `--help` promises, and `parse` tells a
+/// success (1) from an error the catalogue does not know (3), a proxy's page included.
+#[test]
+fn r14_usage_errors_are_one_line_and_parse_tells_successes_from_unknown_errors() {
+    for args in [&["explain"][..], &["parse"], &["scan", "--bogus"], &["list", "upyun", "--json=maybe"], &[]] {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| os(a)).collect();
+        let output = run(&args, b"");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("cloud-errcodes: "), "{stderr}");
+    }
+    let parse =
+        |status: &str, body: &[u8]| run(&[os("parse"), os("upyun"), os("--status"), os(status)], body).status.code();
+    assert_eq!(parse("200", br#"{"ok":true}"#), Some(1));
+    assert_eq!(parse("502", b"<title>502 Bad Gateway</title>"), Some(3));
+    assert_eq!(parse("403", br#"{"code":40300004}"#), Some(0));
+}
