@@ -12,6 +12,9 @@ mod input;
 #[path = "../fuzz/fuzz_targets/capture.rs"]
 mod capture;
 
+#[path = "../fuzz/fuzz_targets/cuts.rs"]
+mod cuts;
+
 use std::{fs, path::Path};
 
 use cloud_errcodes::{LeanCloudError, OpenListError, QingStorError, UpyunError};
@@ -88,6 +91,11 @@ fn from_str_corpus() {
 #[test]
 fn curl_capture_corpus() {
     assert!(replay("curl_capture", capture::check_capture) > 5);
+}
+
+#[test]
+fn truncation_corpus() {
+    assert!(replay("truncation", cuts::check_cuts) > 5);
 }
 
 /// The checks themselves catch what they claim to: a broken Display is not printable.
