@@ -44,10 +44,9 @@ pub fn split_capture(input: Vec<u8>) -> Result<RawResponse, String> {
     let Some((status, headers)) = last else {
         return Ok(RawResponse { status: None, headers: HeaderMap::new(), body: input, dropped: Vec::new() });
     };
-    let (headers, dropped) = headers;
     let mut body = input;
     body.drain(..at);
-    Ok(RawResponse { status: Some(status), headers, body, dropped })
+    Ok(RawResponse { status: Some(status), headers: headers.map, body, dropped: headers.dropped })
 }
 
 /// One response head: its status, its headers (and the names of those dropped) and its length
@@ -55,7 +54,7 @@ pub fn split_capture(input: Vec<u8>) -> Result<RawResponse, String> {
 /// `HTTP/3 200`, which `httparse` does not take), the header block by `httparse`; a block it
 /// refuses for one bad header (a NUL or ESC in a value, which curl passes through) is read line
 /// by line instead, keeping every other header.
-fn parse_head(input: &[u8]) -> Result<(StatusCode, (HeaderMap, Vec<String>), usize), String> {
+fn parse_head(input: &[u8]) -> Result<(StatusCode, Headers, usize), String> {
     let line_end =
         input.iter().position(|&b| b == b'\n').ok_or("the `curl -i` capture has no blank line after its headers")?;
     let line = &input[..line_end];
@@ -70,7 +69,7 @@ fn parse_head(input: &[u8]) -> Result<(StatusCode, (HeaderMap, Vec<String>), usi
                 for header in parsed {
                     headers.add(header.name.as_bytes(), header.value)?;
                 }
-                return Ok((status, (headers.map, headers.dropped), line_end + 1 + len));
+                return Ok((status, headers, line_end + 1 + len));
             }
             Ok(httparse::Status::Partial) => {
                 return Err("the `curl -i` capture has no blank line after its headers".to_owned());
@@ -81,7 +80,7 @@ fn parse_head(input: &[u8]) -> Result<(StatusCode, (HeaderMap, Vec<String>), usi
             Err(httparse::Error::TooManyHeaders) => return Err(format!("too many headers (at most {MAX_HEADERS})")),
             Err(httparse::Error::HeaderName | httparse::Error::HeaderValue) => {
                 let (headers, len) = lenient_headers(block)?;
-                return Ok((status, (headers.map, headers.dropped), line_end + 1 + len));
+                return Ok((status, headers, line_end + 1 + len));
             }
             Err(err) => return Err(format!("the `curl -i` head cannot be read: {err}")),
         }
