@@ -353,6 +353,7 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
             ("patterns", list("&[", &patterns, "]", 8, "patterns: ".len() + 1)),
             ("specificity", entry.specificity.unwrap_or(50).to_string()),
             ("value", value),
+            ("whole", entry.whole.to_string()),
         ];
         writeln!(out, "    {},", struct_literal("Symptom", &fields, 4)).unwrap();
     }
