@@ -353,11 +353,19 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
             ("patterns", list("&[", &patterns, "]", 8, "patterns: ".len() + 1)),
             ("specificity", entry.specificity.unwrap_or(50).to_string()),
             ("value", value),
-            ("whole", entry.whole.to_string()),
         ];
         writeln!(out, "    {},", struct_literal("Symptom", &fields, 4)).unwrap();
     }
     out.push_str("];\n\n");
+
+    // The symptoms recognised only as the whole message.
+    let whole: Vec<String> = entries.iter().filter(|e| e.whole).map(|e| format!("{ty}::{}", e.variant(spec))).collect();
+    writeln!(
+        out,
+        "/// The symptoms whose patterns count only as the whole message.\nstatic WHOLE: &[{ty}] = {};\n",
+        list("&[", &whole, "]", 0, 1)
+    )
+    .unwrap();
 
     // Every pattern, lowercased as it is matched.
     let all: Vec<String> =

@@ -109,8 +109,6 @@ struct Symptom {
     specificity: u8,
     /// What value the text carries next to the pattern.
     value: Option<ValueKind>,
-    /// The patterns count only as the whole message (see [`whole_message`]).
-    whole: bool,
 }
 
 impl OpenListError {
@@ -139,9 +137,10 @@ impl OpenListError {
         SYMPTOMS[self as usize].value
     }
 
-    /// Whether this symptom's patterns count only as the whole message (catalogue `whole`).
-    pub const fn whole_message_only(self) -> bool {
-        SYMPTOMS[self as usize].whole
+    /// Whether this symptom's patterns count only as the whole message (catalogue `whole`):
+    /// short generic texts such as `permission denied`, which the [module docs](self) describe.
+    pub fn whole_message_only(self) -> bool {
+        WHOLE.contains(&self)
     }
 }
 

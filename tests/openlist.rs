@@ -1046,3 +1046,83 @@ fn the_old_storage_wording_is_told_apart_by_its_path() {
         assert_eq!(O::from_message(elsewhere), Some(O::StorageNotFoundAtPath), "{elsewhere}");
     }
 }
+
+/// Short generic messages count only as the whole message: the body's `message`, the whole
+/// line, the text after a log prefix, or the last link of an error chain that is OpenList's.
+const WHOLE_POSITIVES: &[(&str, O)] = &[
+    ("permission denied", O::PermissionDenied),
+    ("Permission denied", O::PermissionDenied),
+    ("failed get objs: permission denied", O::PermissionDenied),
+    ("ERRO[0003] failed get storage: permission denied", O::PermissionDenied),
+    ("ERRO[0003] permission denied\r\n", O::PermissionDenied),
+    (r#"{"code":403,"message":"permission denied","data":null}"#, O::PermissionDenied),
+    ("invalid request", O::SsoBadRequest),
+    ("error occurred", O::SsoUserIdMissing),
+    ("not support", O::NotSupported),
+    ("failed to list archive: not support", O::NotSupported),
+    ("user invalid", O::UserInvalid),
+    ("invalid port", O::FtpPassivePortsInvalid),
+    ("empty token", O::EmptyToken),
+];
+
+/// The same words inside other text: the operating system's answers (Go puts the system call
+/// before them), other sentences, other messages.
+const WHOLE_NEGATIVES: &[&str] = &[
+    "listen tcp 0.0.0.0:5244: bind: permission denied",
+    "failed to start: listen tcp 0.0.0.0:5244: bind: permission denied",
+    "open /opt/openlist/data/data.db: permission denied",
+    "mkdir /mnt/media/movies: permission denied",
+    "remove /tmp/openlist/upload-1: permission denied",
+    "dial tcp 10.0.0.2:389: connect: permission denied",
+    "permission denied by the administrator of this share",
+    "the user has permission denied for every folder",
+    "an invalid request was sent",
+    "invalid request body",
+    "an error occurred while reading",
+    "an unexpected error occurred, try again",
+    "this format is not supported",
+    "streaming not support yet",
+    "the user invalid flag",
+    "invalid portrait size",
+    "empty token list",
+];
+
+#[test]
+fn short_generic_messages_count_only_as_the_whole_message() {
+    for &(text, want) in WHOLE_POSITIVES {
+        assert_eq!(O::from_message(text), Some(want), "{text:?}");
+        assert!(want.whole_message_only(), "{want:?}");
+    }
+    for text in WHOLE_NEGATIVES {
+        assert_eq!(O::from_message(text), None, "{text:?}");
+    }
+    // The config-file symptom still wins its line, and the port symptom its own.
+    assert_eq!(
+        O::from_message("failed to create config file: open /opt/openlist/data/config.json: permission denied"),
+        Some(O::ConfigFilePermissionDenied)
+    );
+    // A link too long to see its start is not taken for OpenList's.
+    let long = format!("open /{}: permission denied", "a/".repeat(200));
+    assert_eq!(O::from_message(&long), None);
+    // The streaming scan agrees with each line alone, however far back the link starts.
+    let log = format!("{long}\nfailed get objs: permission denied\nbind: permission denied\npermission denied\n");
+    let found: Vec<(u64, O)> = cloud_errcodes::openlist::scan_lines(log.as_bytes())
+        .map(|m| m.map(|m| (m.line(), m.error())).unwrap())
+        .collect();
+    assert_eq!(found, [(2, O::PermissionDenied), (4, O::PermissionDenied)]);
+}
+
+/// The wrappers OpenList's file system and task layers put in front of a driver's text.
+#[test]
+fn link_and_put_wrappers_give_the_tail() {
+    for (text, tail) in [
+        (
+            "failed link: failed get link: UserNotAllowedAccessResource:user not allowed access resource",
+            "UserNotAllowedAccessResource:user not allowed access resource",
+        ),
+        ("failed to put: upload reach the limit", "upload reach the limit"),
+    ] {
+        let found = O::match_message(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(found.tail(), Some(tail), "{text}");
+    }
+}
