@@ -429,6 +429,104 @@ const SERVER_LINES: &[(&str, u16, O)] = &[
         "Key: 'FsListReq.Path' Error:Field validation for 'Path' failed on the 'required' tag",
         400,
         O::RequestValidationFailed,
+    ), // The server symptoms added from OpenListTeam/OpenList@0b1e9d09 server/ and internal/,
+    // as the handlers send them.
+    ("not support", 500, O::NotSupported),
+    ("failed get objs: empty token", 500, O::EmptyToken),
+    ("user invalid", 401, O::UserInvalid),
+    ("request invalid", 400, O::InvalidRequestParameters),
+    ("invalid request format", 400, O::InvalidRequestParameters),
+    ("user id format invalid", 400, O::InvalidRequestParameters),
+    ("failed to get public key", 404, O::SshKeyNotFound),
+    ("key with the same title already exists", 500, O::SshKeyDuplicateTitle),
+    ("invalid platform", 400, O::SsoBadRequest),
+    ("No code provided", 400, O::SsoBadRequest),
+    ("error occurred", 400, O::SsoUserIdMissing),
+    ("oidc: malformed jwt, expected 3 parts got 1", 400, O::SsoMalformedJwt),
+    ("cannot get username from SSO provider", 400, O::ExternalLoginNoUsername),
+    ("sso login is disabled", 403, O::FeatureNotEnabled),
+    (
+        "failed to connect to LDAP: LDAP Result Code 200 \"Network Error\": dial tcp 10.0.0.2:389: i/o timeout",
+        500,
+        O::LdapUnreachable,
+    ),
+    ("failed to bind to LDAP: LDAP Result Code 49 \"Invalid Credentials\": ", 500, O::LdapMisconfigured),
+    ("failed login ldap: LDAP search failed: LDAP Result Code 32 \"No Such Object\": ", 500, O::LdapMisconfigured),
+    ("failed login ldap: user does not exist or too many entries returned", 500, O::LdapUserNotFound),
+    ("failed to auth: LDAP Result Code 49 \"Invalid Credentials\": ", 400, O::LdapWrongPassword),
+    ("user is not allowed to access via SFTP", 403, O::FtpSftpAccessDenied),
+    ("only guest is allowed to login without authorization", 403, O::FtpSftpAccessDenied),
+    ("public key refused", 401, O::SftpPublicKeyRefused),
+    ("server has shutdown", 503, O::FtpServerShutdown),
+    ("TLS config not provided", 500, O::FtpTlsMisconfigured),
+    ("the number of exposed ports and listened ports does not match", 500, O::FtpPassivePortsInvalid),
+    ("upload path conflict", 500, O::FtpUploadConflict),
+    ("failed make stage for [/movies/a.mkv]: open /tmp/ftp: no space left on device", 500, O::FtpUploadStageFailed),
+    ("failed to parse PEM block containing the key", 500, O::SftpHostKeyInvalid),
+    ("cannot get sharing root link", 500, O::ShareRootHasSeveralFiles),
+    ("failed get sharing unwrap path", 500, O::ShareLookupFailed),
+    ("permission denied to share path [/private]", 500, O::SharePathNotPermitted),
+    ("share id must be at most 64 characters", 400, O::InvalidShareId),
+    ("a(b is illegal: error parsing regexp: missing closing ): `a(b`", 400, O::MetaRuleInvalid),
+    ("the remote storage driver need to be enhanced to support s3", 500, O::S3DriverUnsupported),
+    ("webdav: no such lock", 423, O::WebdavLocked),
+    ("webdav: invalid depth", 400, O::WebdavBadRequest),
+    ("webdav: directory not empty", 409, O::WebdavDirectoryConflict),
+    ("webdav: no lock system", 500, O::WebdavNotConfigured),
+    ("webdav proxy error: failed get link: unexpected EOF", 500, O::WebdavProxyError),
+    ("解析 torrent 失败: bencode: syntax error", 400, O::TorrentInvalid),
+    ("torrent 文件过大（最大 10MB）", 400, O::TorrentTooLarge),
+    ("不支持为目录生成 torrent", 400, O::TorrentNotSupportedHere),
+    ("获取文件链接失败: failed get link: object not found", 500, O::TorrentStepFailed),
+    ("meta not found", 500, O::MetaNotFound),
+    ("failed get storage: storage not found", 500, O::StorageNotFoundSentinel),
+    ("StreamPeekFail", 500, O::StreamPeekFailed),
+    ("driver cannot be changed", 500, O::DriverCannotBeChanged),
+    ("this storage have disabled", 500, O::StorageAlreadyInState),
+    ("failed get driver new: no driver named: Quqi", 500, O::DriverNotFound),
+    ("delete root folder is not allowed", 500, O::RootFolderProtected),
+    ("copy in place", 500, O::MoveInPlace),
+    ("manual scan is running, please try later", 400, O::ManualScanRunning),
+    ("multipart upload session expired", 400, O::MultipartSessionExpired),
+    ("multipart upload window closed", 400, O::MultipartWindowClosed),
+    ("password is incorrect", 400, O::WrongPassword),
+    ("superseded by a new upload of the same path and size", 400, O::MultipartSuperseded),
+    ("multipart upload aborted by client", 400, O::MultipartAborted),
+    ("upload attempt failed, resend from chunk 0 to retry: failed to put: EOF", 400, O::MultipartResendFromStart),
+    ("chunk 3 content changed between attempts, aborting", 400, O::MultipartChunkChanged),
+    ("cannot complete: 5242880 of 10485760 bytes received", 400, O::MultipartIncomplete),
+    ("chunk index 12 out of range [0,10)", 400, O::MultipartChunkInvalid),
+    ("upload failed (failed): failed to put: quota exceeded", 400, O::MultipartFailed),
+    (
+        "failed link: Get \"http://169.254.169.254/latest/meta-data\": access to cloud metadata endpoint is not allowed",
+        500,
+        O::CloudMetadataBlocked,
+    ),
+    ("failed link: Get \"https://example.com/a\": stopped after 10 redirects", 500, O::TooManyRedirects),
+    (
+        "Get \"https://dl.example.com/a\": failed to resolve host: dl.example.com: lookup dl.example.com: i/o timeout",
+        500,
+        O::HostUnresolvable,
+    ),
+    ("expect file size=10 unmatch remote report size=12, need refresh cache", 500, O::FileSizeMismatch),
+    ("the task has been deleted", 500, O::OfflineDownloadTaskDeleted),
+    ("failed get offline download tool: tool aria2 not found", 500, O::OfflineDownloadToolNotFound),
+    (
+        "ed2k protocol is not supported by aria2. Please configure and use Thunder/ThunderX/ThunderBrowser for ed2k links",
+        400,
+        O::OfflineDownloadProtocolUnsupported,
+    ),
+    (
+        "remote transmission RPC version (v14) is incompatible with the transmission library (v15): remote needs at least v16",
+        500,
+        O::TransmissionRpcIncompatible,
+    ),
+    ("GuangYaPan temp dir is not set", 500, O::OfflineDownloadTempDirUnset),
+    ("[qBittorrent] failed to download movie.mkv, error: missingFiles", 500, O::OfflineDownloadFailed),
+    (
+        "GuangYaPan offline download only supports GuangYaPan destination storage",
+        400,
+        O::OfflineDownloadDriverUnsupported,
     ),
 ];
 
@@ -1008,6 +1106,12 @@ fn server_messages_are_recognised_with_their_body_code() {
         let err = O::check_parts(StatusCode::OK, &HeaderMap::new(), body.as_bytes()).expect_err(message);
         assert_eq!((err.code(), err.http_status().as_u16()), (Some(expected), code), "{message}");
     }
+    // Every server symptom of OpenList's source has a line here.
+    let missing: Vec<O> = O::all()
+        .filter(|e| e.surface() == "server" && e.provenance().starts_with("OpenListTeam/OpenList@"))
+        .filter(|e| !SERVER_LINES.iter().any(|(_, _, line)| line == e))
+        .collect();
+    assert!(missing.is_empty(), "server symptoms without a line: {missing:?}");
 }
 
 #[test]
