@@ -37,6 +37,13 @@
 //!   a quote, a closing bracket, a comma or a semicolon (or the end of the text) may follow. So
 //!   `no such hostname` is not `no such host`, `rawPath: /movies` is not `rawPath: /`, while
 //!   `TooManyRequests` with a request id glued on still counts.
+//! - A few short generic messages (`permission denied`, `invalid request`, `error occurred`,
+//!   `not support`: see [`OpenListError::whole_message_only`]) count only as the whole
+//!   message: the whole text or line (up to a closing period), a whole quoted string, the text
+//!   after a log prefix ending in `] `, or the last link of a colon chain whose link before it
+//!   is no operating-system call. `failed get objs: permission denied` is OpenList's;
+//!   `listen tcp 0.0.0.0:5244: bind: permission denied` and `open /data/config.json:
+//!   permission denied` are the system's, and `permission denied by the owner` is neither.
 //! - When several symptoms occur, the most specific wins: the highest catalogue
 //!   `specificity` (generic symptoms such as network errors and rate limits rank low), then the
 //!   longer pattern, then the earlier position.

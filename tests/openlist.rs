@@ -444,7 +444,6 @@ const SERVER_LINES: &[(&str, u16, O)] = &[
     ("error occurred", 400, O::SsoUserIdMissing),
     ("oidc: malformed jwt, expected 3 parts got 1", 400, O::SsoMalformedJwt),
     ("cannot get username from SSO provider", 400, O::ExternalLoginNoUsername),
-    ("sso login is disabled", 403, O::FeatureNotEnabled),
     (
         "failed to connect to LDAP: LDAP Result Code 200 \"Network Error\": dial tcp 10.0.0.2:389: i/o timeout",
         500,
@@ -467,7 +466,7 @@ const SERVER_LINES: &[(&str, u16, O)] = &[
     ("failed get sharing unwrap path", 500, O::ShareLookupFailed),
     ("permission denied to share path [/private]", 500, O::SharePathNotPermitted),
     ("share id must be at most 64 characters", 400, O::InvalidShareId),
-    ("a(b is illegal: error parsing regexp: missing closing ): `a(b`", 400, O::MetaRuleInvalid),
+    ("a(b is illegal: error parsing regexp: missing closing ) in `a(b`", 400, O::MetaRuleInvalid),
     ("the remote storage driver need to be enhanced to support s3", 500, O::S3DriverUnsupported),
     ("webdav: no such lock", 423, O::WebdavLocked),
     ("webdav: invalid depth", 400, O::WebdavBadRequest),
@@ -1092,6 +1091,10 @@ fn a_body_code_other_than_the_catalogue_status_is_kept() {
     assert_eq!(err.code(), Some(O::StorageNotInit));
     assert_eq!(O::StorageNotInit.http_status().as_u16(), 500);
     assert_eq!(err.http_status().as_u16(), 400);
+    // The single sign-on callback refuses with 500 where the other disabled features say 403.
+    let body = br#"{"code":500,"message":"sso login is disabled","data":null}"#;
+    let err = O::check_parts(StatusCode::OK, &HeaderMap::new(), body).expect_err("a failure");
+    assert_eq!((err.code(), err.http_status().as_u16()), (Some(O::FeatureNotEnabled), 500));
 }
 
 #[test]
