@@ -358,6 +358,15 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
     }
     out.push_str("];\n\n");
 
+    // The symptoms recognised only as the whole message.
+    let whole: Vec<String> = entries.iter().filter(|e| e.whole).map(|e| format!("{ty}::{}", e.variant(spec))).collect();
+    writeln!(
+        out,
+        "/// The symptoms whose patterns count only as the whole message.\nstatic WHOLE: &[{ty}] = {};\n",
+        list("&[", &whole, "]", 0, 1)
+    )
+    .unwrap();
+
     // Every pattern, lowercased as it is matched.
     let all: Vec<String> =
         entries.iter().flat_map(|e| e.patterns.iter().flatten()).map(|p| p.to_ascii_lowercase()).collect();
