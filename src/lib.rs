@@ -177,10 +177,15 @@
 //!
 //! # Traits of other crates
 //!
-//! The provider enums implement `strum`'s `IntoEnumIterator` and `EnumCount`, so `strum` is
-//! part of this crate's API: a new major version of `strum` comes with a new major version of
-//! this crate. [`http`] is part of the API too (statuses, headers, responses), and is
-//! re-exported as `cloud_errcodes::http` so that the versions always match.
+//! The provider enums (`UpyunError`, `QingStorError`, `LeanCloudError`, `OpenListError`)
+//! implement `strum`'s `IntoEnumIterator` (every variant in declaration order, as
+//! [`ProviderError::ALL`] lists them) and `EnumCount`, and no other `strum` trait;
+//! [`ErrorKind`], [`Lang`], [`Provider`] and [`BodyFormat`] implement none (each has an `ALL`
+//! constant). The impls are the crate's own, not derived, so `strum` is built without
+//! `strum_macros`. `strum` is part of this crate's API: a new major version of `strum` comes
+//! with a new major version of this crate. [`http`] is part of the API too (statuses,
+//! headers, responses), and is re-exported as `cloud_errcodes::http` so that the versions
+//! always match.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
