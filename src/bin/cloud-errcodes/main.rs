@@ -206,9 +206,18 @@ fn usage_error(error: &clap::Error) -> ExitCode {
         let _ = error.print();
         return ExitCode::SUCCESS;
     }
+    // clap's message runs over several lines (the missing arguments are listed below it) and ends
+    // with usage and a tip; the lines before the usage, joined, are the one-line message.
     let rendered = error.render().to_string();
-    let first = rendered.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or("invalid arguments");
-    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let message = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with("Usage:") && !line.starts_with("tip:"))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let message = if message.is_empty() { "invalid arguments" } else { message };
     err!("cloud-errcodes: {message} (see `cloud-errcodes --help`)");
     ExitCode::from(2)
 }
