@@ -71,7 +71,7 @@ fn emit_enum(out: &mut String, spec: &Spec, doc: &str, entries: &[&Entry]) {
     }
     writeln!(
         out,
-        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, ::strum::EnumIter, ::strum::EnumCount)]
+        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[non_exhaustive]
 pub enum {} {{",
         spec.type_name

@@ -28,7 +28,7 @@ use http::{HeaderMap, Response, StatusCode};
 
 #[cfg(feature = "leancloud")]
 pub(crate) use self::body::read_json_object;
-#[cfg(feature = "reqwest")]
+#[cfg(feature = "http-body")]
 pub(crate) use self::judge::{Verdict, judge};
 pub use self::{
     any_error::AnyApiError,
@@ -277,7 +277,7 @@ pub(crate) fn with_status<E: Wire>(mut err: ApiError<E>, status: StatusCode) -> 
 }
 
 /// Keeps the transport error that cut a body short.
-#[cfg(feature = "reqwest")]
+#[cfg(feature = "http-body")]
 pub(crate) fn with_source<E: Wire>(
     mut err: ApiError<E>,
     source: std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>,
