@@ -50,8 +50,8 @@ impl Wire for LeanCloudError {
 impl LeanCloudError {
     /// The message the server sends with this code, byte for byte as documented (empty for
     /// code 0, documented without one).
-    pub const fn message(self) -> &'static str {
-        ENTRIES[self as usize].message
+    pub fn message(self) -> &'static str {
+        self.entry().message()
     }
 }
 

@@ -121,8 +121,8 @@ struct Symptom {
 impl OpenListError {
     /// The symptom as the OpenList and AList documentation shows it: an example of the text,
     /// not a fixed message (the servers add paths, ids and wrappers around it).
-    pub const fn message(self) -> &'static str {
-        ENTRIES[self as usize].message
+    pub fn message(self) -> &'static str {
+        self.entry().message()
     }
 
     /// The literal patterns that identify this symptom, matched ASCII-case-insensitively.
