@@ -265,6 +265,12 @@ fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
     chunks.remainder().iter().position(|&b| b == b'"' || b == b'\\').map(|found| at + found)
 }
 
+/// Appends the decoded escapes of a JSON string's raw content to `out` (see
+/// [`unescape_into`]): for text that holds a JSON string's content without its quotes.
+pub(crate) fn unescape(raw: &[u8], out: &mut Vec<u8>) {
+    unescape_into(raw, out);
+}
+
 /// Appends the decoded escapes of a JSON string's raw content to `out`. Invalid escapes and
 /// lone surrogates become U+FFFD; other bytes are copied as they are.
 fn unescape_into(raw: &[u8], out: &mut Vec<u8>) {

@@ -244,7 +244,7 @@ pub use provider::Provider;
 pub use provider_error::{ParseCodeError, ProviderError};
 #[cfg(feature = "qingstor")]
 pub use qingstor::QingStorError;
-pub use response::{AnyApiError, ApiError, ApiErrorBuilder, BodyFormat, ParseResponse, RawCode};
+pub use response::{AnyApiError, ApiError, ApiErrorBuilder, BodyFormat, Evidence, ParseResponse, RawCode};
 #[cfg(feature = "upyun")]
 pub use upyun::UpyunError;
 #[cfg(feature = "reqwest")]
