@@ -59,24 +59,20 @@ fn check(row: &Row, found: Option<&AnyApiError>) -> Result<(), String> {
         return Err(format!("found {err} where the text holds none"));
     }
     let mut wrong = Vec::new();
-    if let Some(code) = &row.code
-        && err.code_str() != Some(code.as_str())
-    {
+    if row.code.is_some() && err.code_str() != row.code.as_deref() {
+        let code = row.code.as_deref().unwrap_or_default();
         wrong.push(format!("code {:?}, want {code:?}", err.code_str()));
     }
-    if let Some(message) = &row.message
-        && err.message() != Some(message.as_str())
-    {
+    if row.message.is_some() && err.message() != row.message.as_deref() {
+        let message = row.message.as_deref().unwrap_or_default();
         wrong.push(format!("message {:?}, want {message:?}", err.message()));
     }
-    if let Some(id) = &row.request_id
-        && err.request_id() != Some(id.as_str())
-    {
+    if row.request_id.is_some() && err.request_id() != row.request_id.as_deref() {
+        let id = row.request_id.as_deref().unwrap_or_default();
         wrong.push(format!("request id {:?}, want {id:?}", err.request_id()));
     }
-    if let Some(status) = row.status
-        && err.http_status().as_u16() != status
-    {
+    if row.status.is_some_and(|status| err.http_status().as_u16() != status) {
+        let status = row.status.unwrap_or_default();
         wrong.push(format!("status {}, want {status}", err.http_status().as_u16()));
     }
     if let Some(raw) = err.raw_code() {

@@ -18,6 +18,10 @@
 //! tried, each within a window of [`WINDOW`] bytes, holding at most [`MAX_OBJECTS`] nested
 //! objects; every other search is one pass over the text. So time is linear in the text and
 //! memory bounded, whatever the text holds (a line of a million `{`).
+#![cfg_attr(
+    not(all(feature = "upyun", feature = "qingstor", feature = "leancloud", feature = "openlist")),
+    allow(dead_code, reason = "which helpers are used depends on the providers compiled in")
+)]
 
 use std::{borrow::Cow, collections::HashMap, fmt};
 
@@ -181,11 +185,8 @@ pub(crate) fn read_with_rules<E: Wire>(text: &str, rules: &TextRules<E>) -> Opti
             }
         }
     });
-    if !readings.iter().any(Reading::has_code)
-        && !rules.client_side.iter().any(|marker| text.contains(marker))
-        && let Some(found) = rules.messages.find::<E>(text)
-    {
-        readings.push(found);
+    if !readings.iter().any(Reading::has_code) && !rules.client_side.iter().any(|marker| text.contains(marker)) {
+        readings.extend(rules.messages.find::<E>(text));
     }
     let mut best = pick(readings)?;
     if best.status.is_none() {
@@ -339,9 +340,15 @@ fn starts_object(rest: &[u8]) -> bool {
 }
 
 /// Whether a `{` is followed by `\"` (after whitespace): a body inside a JSON string.
-fn escaped_quote_follows(rest: &[u8]) -> bool {
-    let start = rest.iter().position(|b| *b != b' ').unwrap_or(rest.len());
-    rest[start..].starts_with(b"\\\"")
+fn escaped_quote_follows(mut rest: &[u8]) -> bool {
+    // Whitespace, raw or escaped (a pretty-printed body encoded again).
+    loop {
+        rest = match rest {
+            [b' ' | b'\t' | b'\r' | b'\n', after @ ..] => after,
+            [b'\\', b'n' | b'r' | b't', after @ ..] => after,
+            _ => return rest.starts_with(b"\\\""),
+        }
+    }
 }
 
 /// The JSON string content that starts at `text` (at its `{`) decoded, up to its closing
@@ -564,29 +571,31 @@ pub(crate) fn object_reading<E>(
     let obj = &objs[index];
     let mut reading = Reading::new(Evidence::Body, index);
     reading.format = BodyFormat::Json;
+    // As the response parser reads a body: of the keys filling one field the one listed first
+    // wins, of duplicates the last, and a value of the wrong type clears the field.
     let mut ranks = [usize::MAX; 4];
-    for (rank, &(name, field)) in keys.iter().chain(extra).enumerate() {
-        let Some(value) = obj.get(name) else { continue };
+    for (key, value) in &obj.members {
+        let found = keys.iter().chain(extra).enumerate().find(|(_, (name, _))| key == name);
+        let Some((rank, &(name, field))) = found else { continue };
         if rank > ranks[field as usize] {
             continue;
         }
+        ranks[field as usize] = rank;
         let text = match value {
-            Loose::Str(s) => Some(s.trim()),
-            Loose::Num(n) => Some(*n),
+            Loose::Str(text) => Some(text.to_string()),
             _ => None,
         };
-        let Some(text) = text.filter(|t| !t.is_empty()) else { continue };
-        ranks[field as usize] = rank;
         match field {
             Field::Code => {
-                reading.raw_code = Some(match value {
-                    Loose::Num(n) => RawCode::number(n.as_bytes()),
-                    _ => RawCode::text(text),
-                });
+                reading.raw_code = match value {
+                    Loose::Num(number) => Some(RawCode::number(number.as_bytes())),
+                    Loose::Str(text) => Some(RawCode::text(text)),
+                    _ => None,
+                };
                 reading.code_key = name;
             }
-            Field::Message => reading.message = Some(text.to_owned()),
-            Field::RequestId => reading.request_id = Some(text.to_owned()),
+            Field::Message => reading.message = text,
+            Field::RequestId => reading.request_id = text,
             Field::Url => {}
         }
     }
