@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use super::UpyunError;
 use crate::response::{
-    Evidence, Field, MessageIndex, RawCode, Reading, TextRules, after, leading_int, message_of, percent_decode, quoted,
-    status_at,
+    Evidence, Field, MessageIndex, RawCode, Reading, TextRules, after, first_line, leading_int, message_of,
+    percent_decode, quoted, status_at,
 };
 
 static MESSAGES: LazyLock<MessageIndex> = LazyLock::new(MessageIndex::new::<UpyunError>);
@@ -81,7 +81,7 @@ fn go_sdk(text: &str) -> Option<Reading<UpyunError>> {
         let Some(rest) = rest[3..].strip_prefix(", code=") else { continue };
         let Some(code) = leading_int(rest) else { continue };
         let Some(rest) = rest[code.len()..].strip_prefix(", message=") else { continue };
-        let line = rest.split('\n').next().unwrap_or_default();
+        let line = first_line(rest);
         let (message, id) = match line.rfind(", request-id=") {
             Some(i) => (&line[..i], line[i + ", request-id=".len()..].split_whitespace().next()),
             None => (line, None),
@@ -107,7 +107,7 @@ fn js_sdk(text: &str) -> Option<Reading<UpyunError>> {
     }
     let code = leading_int(rest).filter(|code| code.len() == 8)?;
     reading.raw_code = Some(RawCode::number(code.as_bytes()));
-    reading.message = message_of(rest[code.len()..].split('\n').next().unwrap_or_default());
+    reading.message = message_of(first_line(&rest[code.len()..]));
     Some(reading)
 }
 
@@ -152,7 +152,7 @@ fn php_multipart(text: &str) -> Option<Reading<UpyunError>> {
     let (at, rest) = after(text, "upload failed, error code: ", 0)?;
     let code = leading_int(rest)?;
     let rest = rest[code.len()..].strip_prefix(", message: ")?;
-    let line = rest.split('\n').next().unwrap_or_default();
+    let line = first_line(rest);
     let mut reading = rendering(at);
     let (message, id) = match line.find(" X-Request-Id:") {
         Some(i) => (&line[..i], line[i + " X-Request-Id:".len()..].split_whitespace().next()),
