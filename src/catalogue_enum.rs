@@ -289,6 +289,12 @@ macro_rules! catalogue_enum {
                 <Self as crate::response::ParseResponse>::parse_parts(status, headers, body)
             }
 
+            /// Finds this provider's error in any text (see
+            /// [`ParseResponse::parse_text`](crate::ParseResponse::parse_text)).
+            pub fn parse_text(text: &str) -> Option<crate::response::ApiError<Self>> {
+                <Self as crate::response::ParseResponse>::parse_text(text)
+            }
+
             /// Parses an [`http::Response`] (see [`ParseResponse::parse_response`](crate::ParseResponse::parse_response)).
             pub fn parse_response<B: AsRef<[u8]>>(response: &::http::Response<B>) -> crate::response::ApiError<Self> {
                 <Self as crate::response::ParseResponse>::parse_response(response)

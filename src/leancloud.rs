@@ -17,6 +17,8 @@ use crate::{
     response::{self, Field, Profile, Wire, X_REQUEST_ID},
 };
 
+mod text;
+
 include!(concat!(env!("OUT_DIR"), "/leancloud.rs"));
 
 catalogue_enum!(LeanCloudError, LeanCloud, codes = number(i32));
@@ -44,6 +46,10 @@ static PROFILE: Profile = Profile {
 impl Wire for LeanCloudError {
     fn profile(_: Internal) -> &'static Profile {
         &PROFILE
+    }
+
+    fn read_text(text: &str, _: Internal) -> Option<response::Reading<Self>> {
+        response::read_with_rules(text, &text::TEXT)
     }
 }
 
