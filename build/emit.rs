@@ -71,7 +71,7 @@ fn emit_enum(out: &mut String, spec: &Spec, doc: &str, entries: &[&Entry]) {
     }
     writeln!(
         out,
-        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, ::strum::EnumIter, ::strum::EnumCount)]
+        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[non_exhaustive]
 pub enum {} {{",
         spec.type_name
@@ -516,6 +516,15 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
         writeln!(out, "    {},", struct_literal("Symptom", &fields, 4)).unwrap();
     }
     out.push_str("];\n\n");
+
+    // The symptoms recognised only as the whole message.
+    let whole: Vec<String> = entries.iter().filter(|e| e.whole).map(|e| format!("{ty}::{}", e.variant(spec))).collect();
+    writeln!(
+        out,
+        "/// The symptoms whose patterns count only as the whole message.\nstatic WHOLE: &[{ty}] = {};\n",
+        list("&[", &whole, "]", 0, 1)
+    )
+    .unwrap();
 
     // Every pattern, lowercased as it is matched.
     let all: Vec<String> =

@@ -136,6 +136,28 @@ impl Provider {
         )
     }
 
+    /// Finds this provider's error in any text (see [`ParseResponse::parse_text`]), for a
+    /// caller that knows the provider only at run time; `None` when the text holds none, or
+    /// the provider's feature is off. [`AnyApiError::evidence`] says how strongly the text
+    /// showed it, to rank the readings of one text by every provider.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(all(feature = "qingstor", feature = "upyun"))] {
+    /// use cloud_errcodes::{Evidence, Provider};
+    ///
+    /// let text = r#"get object failed:{"code":"object_not_exists","message":"The object you are accessing does not exist.","request_id":"fc6b0c36"}"#;
+    /// let err = Provider::QingStor.parse_text(text).unwrap();
+    /// assert_eq!(err.code_str(), Some("object_not_exists"));
+    /// assert_eq!(err.evidence(), Some(Evidence::Body));
+    /// assert!(Provider::Upyun.parse_text(text).is_none());
+    /// # }
+    /// ```
+    pub fn parse_text(self, text: &str) -> Option<AnyApiError> {
+        with_enum!(self, E => E::parse_text(text).map(AnyApiError::from), off => { let _ = text; None })
+    }
+
     /// `Ok` when the response is a success the way this provider means it, else the parsed
     /// error (see [`ParseResponse::check_parts`]).
     ///

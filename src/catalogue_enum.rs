@@ -8,7 +8,8 @@
 /// The impls every provider enum shares, from the generated `ALL`, `TABLE`, `ROWS`, `CODES` and
 /// `BY_CODE`: the
 /// sealed and public catalogue traits, the inherent accessors and parsers (so callers need not
-/// import a trait; the trait methods call these), `Display`, `Error`, `FromStr` and serde.
+/// import a trait; the trait methods call these), `Display`, `Error`, strum's `IntoEnumIterator`
+/// and `EnumCount`, `FromStr` and serde.
 ///
 /// `codes = number(<integer type>)` or `codes = text` gives `from_code`, `variants_of` and
 /// `code` the provider's code type.
@@ -288,6 +289,12 @@ macro_rules! catalogue_enum {
                 <Self as crate::response::ParseResponse>::parse_parts(status, headers, body)
             }
 
+            /// Finds this provider's error in any text (see
+            /// [`ParseResponse::parse_text`](crate::ParseResponse::parse_text)).
+            pub fn parse_text(text: &str) -> Option<crate::response::ApiError<Self>> {
+                <Self as crate::response::ParseResponse>::parse_text(text)
+            }
+
             /// Parses an [`http::Response`] (see [`ParseResponse::parse_response`](crate::ParseResponse::parse_response)).
             pub fn parse_response<B: AsRef<[u8]>>(response: &::http::Response<B>) -> crate::response::ApiError<Self> {
                 <Self as crate::response::ParseResponse>::parse_response(response)
@@ -326,6 +333,22 @@ macro_rules! catalogue_enum {
         }
 
         impl ::std::error::Error for $ty {}
+
+        // strum's traits, written here rather than derived, so that no build of the crate
+        // compiles `strum_macros` and its `syn`.
+        impl ::strum::IntoEnumIterator for $ty {
+            type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, Self>>;
+
+            /// Every variant, in declaration order (the order of
+            /// [`ProviderError::ALL`](crate::ProviderError::ALL)).
+            fn iter() -> Self::Iterator {
+                ALL.iter().copied()
+            }
+        }
+
+        impl ::strum::EnumCount for $ty {
+            const COUNT: usize = ALL.len();
+        }
 
         impl ::core::str::FromStr for $ty {
             type Err = crate::provider_error::ParseCodeError;

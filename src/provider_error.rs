@@ -248,7 +248,7 @@ pub(crate) fn resolve_by_message<E: ProviderError>(variants: &[E], message: &str
 /// Whether `sent` is `documented` with each `<placeholder>` (a function name, an address, a
 /// detail) replaced by any text. A message without placeholders fits nothing here: equality
 /// has been tried before. Linear in the length of `sent`.
-fn fits_template(documented: &str, sent: &str) -> bool {
+pub(crate) fn fits_template(documented: &str, sent: &str) -> bool {
     let Some((first, mut rest)) = documented.split_once('<') else { return false };
     let Some(mut tail) = sent.strip_prefix(first) else { return false };
     loop {

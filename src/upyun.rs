@@ -8,8 +8,10 @@ use http::HeaderName;
 use crate::{
     catalogue_enum::catalogue_enum,
     provider_error::Internal,
-    response::{Field, Profile, Wire, X_REQUEST_ID},
+    response::{self, Field, Profile, Wire, X_REQUEST_ID},
 };
+
+mod text;
 
 include!(concat!(env!("OUT_DIR"), "/upyun.rs"));
 
@@ -31,6 +33,10 @@ static PROFILE: Profile = Profile {
 impl Wire for UpyunError {
     fn profile(_: Internal) -> &'static Profile {
         &PROFILE
+    }
+
+    fn read_text(text: &str, _: Internal) -> Option<response::Reading<Self>> {
+        response::read_with_rules(text, &text::TEXT)
     }
 }
 

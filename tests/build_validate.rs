@@ -304,6 +304,18 @@ fn symptom_rules() {
         problems("upyun", &upyun_line("status = 403", r#"status = 403, patterns = ["x"]"#)),
         ["catalog/upyun.toml: 40300004: patterns is only for symptom catalogues"]
     );
+    // `whole` is a symptom's flag, and a boolean.
+    assert_eq!(problems("openlist", &good.replace(r#"value = "port""#, "whole = true")), Vec::<String>::new());
+    assert_eq!(
+        problems("upyun", &upyun_line("status = 403", "status = 403, whole = true")),
+        ["catalog/upyun.toml: 40300004: whole is only for symptom catalogues"]
+    );
+    let text = format!(
+        "provider = \"openlist\"\ntype = \"OpenListError\"\nsurfaces = []\ncodes = [\n{}\n]\n",
+        good.replace(r#"value = "port""#, r#"whole = "yes""#)
+    );
+    let err = catalog::parse("catalog/openlist.toml", &text).unwrap_err();
+    assert!(err.contains("`whole` must be true or false"), "{err}");
 }
 
 #[test]
