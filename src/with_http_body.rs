@@ -129,10 +129,12 @@ pub trait ParseBody: ParseResponse {
     /// success at once, an envelope is decided as soon as its `code` (and, for a failure, its
     /// `message`) has arrived whole. The verdict is the one
     /// [`check_parts`](ParseResponse::check_parts) gives on the whole body, however the body
-    /// was split into chunks. On success the caller gets the response with the same status,
-    /// version, headers and extensions, whose [`CheckedBody`] yields the part read followed by
-    /// the rest, streamed unread. A failure's body is read on to its end (or [`MAX_BODY`]) so
-    /// that the error holds everything it said.
+    /// was split into chunks (a body cut by a transport error is judged on what arrived).
+    ///
+    /// On success the caller gets the response with the same status, version, headers and
+    /// extensions, whose [`CheckedBody`] yields the part read followed by the rest, streamed
+    /// unread. A failure's body is read on to its end (or [`MAX_BODY`]) so that the error holds
+    /// everything it said.
     ///
     /// # Errors
     ///
