@@ -18,9 +18,13 @@
 //! - [`ApiError<E>`](ApiError): a failed call of one provider, parsed from its response by
 //!   `parse_parts`, `check_parts` and the other [`ParseResponse`] methods (inherent on each
 //!   enum, so `UpyunError::parse_parts(..)` needs no import).
+//! - `parse_text` ([`ParseResponse::parse_text`], inherent on each enum too): the same
+//!   [`ApiError`] found in any text a user meets (a log line, an exception as an official SDK
+//!   prints it, a pasted body, a documented message alone), with the [`Evidence`] it rests on;
+//!   `None` when the text holds no error of that provider.
 //! - [`AnyApiError`] and [`AnyCode`]: the same with the provider erased, for code that
-//!   handles whichever service; [`Provider::parse_parts`] when the provider is known only at
-//!   run time.
+//!   handles whichever service; [`Provider::parse_parts`] and [`Provider::parse_text`] when
+//!   the provider is known only at run time.
 //! - [`ProviderError`]: what every provider enum offers, for code generic over providers.
 //! - [`ErrorKind`], [`Retry`]: the cross-provider classification and retry advice.
 //! - [`Lang`], [`Provider`]: description languages and the providers themselves.
@@ -60,6 +64,29 @@
 //! let err = OpenListError::check_parts(StatusCode::OK, &HeaderMap::new(), body).unwrap_err();
 //! assert_eq!(err.code(), Some(OpenListError::QueryFail61008));
 //! assert_eq!(err.http_status(), StatusCode::INTERNAL_SERVER_ERROR);
+//! # }
+//! ```
+//!
+//! # Example: find an error in a log line
+//!
+//! ```
+//! # #[cfg(all(feature = "upyun", feature = "leancloud"))] {
+//! use cloud_errcodes::{Evidence, LeanCloudError, Provider, UpyunError};
+//!
+//! let line = r#"2024-01-29 22:36:23 upload: PUT 403 {"msg":"bucket is full","code":40300004,"id":"11e4a729"}"#;
+//! let err = UpyunError::parse_text(line).unwrap();
+//! assert_eq!(err.code(), Some(UpyunError::BucketFull));
+//! assert_eq!(err.http_status().as_u16(), 403);
+//! assert_eq!(err.evidence(), Some(Evidence::Body));
+//!
+//! // An exception as the Python SDK prints it; a realtime reason name alone.
+//! let python = "LeanCloudError: [211] Could not find user.";
+//! assert_eq!(LeanCloudError::parse_text(python).unwrap().code(), Some(LeanCloudError::UserNotFound));
+//! assert_eq!(Provider::LeanCloud.parse_text("SESSION_CONFLICT").unwrap().code_str(), Some("4111"));
+//!
+//! // No error of this provider: a bare status, another service's body.
+//! assert!(UpyunError::parse_text("HTTP 400").is_none());
+//! assert!(LeanCloudError::parse_text("ParseError { code: 101, message: 'Object not found.' }").is_none());
 //! # }
 //! ```
 //!
@@ -250,7 +277,7 @@ pub use provider::Provider;
 pub use provider_error::{ParseCodeError, ProviderError};
 #[cfg(feature = "qingstor")]
 pub use qingstor::QingStorError;
-pub use response::{AnyApiError, ApiError, ApiErrorBuilder, BodyFormat, ParseResponse, RawCode};
+pub use response::{AnyApiError, ApiError, ApiErrorBuilder, BodyFormat, Evidence, ParseResponse, RawCode};
 #[cfg(feature = "upyun")]
 pub use upyun::UpyunError;
 #[cfg(feature = "http-body")]

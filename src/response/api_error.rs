@@ -85,12 +85,16 @@ pub(crate) struct Extras {
     pub(crate) retry_after: Option<RetryAfter>,
     /// The transport error that cut the body short.
     pub(crate) source: Option<Arc<dyn Error + Send + Sync + 'static>>,
+    /// How strongly a text showed the error, for one read by `parse_text`.
+    pub(crate) evidence: Option<super::Evidence>,
 }
 
 impl PartialEq for Extras {
     /// Transport errors cannot be compared: two extras are equal when both have one or neither.
     fn eq(&self, other: &Self) -> bool {
-        self.retry_after == other.retry_after && self.source.is_some() == other.source.is_some()
+        self.retry_after == other.retry_after
+            && self.source.is_some() == other.source.is_some()
+            && self.evidence == other.evidence
     }
 }
 
@@ -225,6 +229,14 @@ impl Record {
         }
     }
 
+    pub(crate) fn evidence(&self) -> Option<super::Evidence> {
+        self.extras.as_ref()?.evidence
+    }
+
+    pub(crate) fn set_evidence(&mut self, evidence: super::Evidence) {
+        self.extras_mut().evidence = Some(evidence);
+    }
+
     /// Keeps the transport error that cut the body short, and marks the body truncated.
     pub(crate) fn set_source(&mut self, source: Arc<dyn Error + Send + Sync + 'static>) {
         self.truncated = true;
@@ -340,7 +352,9 @@ macro_rules! record_accessors {
             self.record.message()
         }
 
-        /// The request id, from the provider's header or body.
+        /// The request id, from the provider's header or body. A header sent more than once
+        /// (a proxy adding its own) gives each distinct value, joined with `, ` as HTTP
+        /// combines repeated fields.
         pub fn request_id(&self) -> Option<&str> {
             self.record.request_id()
         }
@@ -368,10 +382,17 @@ macro_rules! record_accessors {
 
         /// How long the server asked the caller to wait, from the `Retry-After` header (429 and
         /// 503 answers carry it): seconds as sent, or the time until the HTTP date it names,
-        /// measured from the response's `Date` header (else from when it was parsed). `None`
-        /// without the header, or when its value is neither.
+        /// measured from the response's `Date` header (else from when it was parsed), at most
+        /// [`MAX_RETRY_AFTER`](crate::response::MAX_RETRY_AFTER) (a day). `None` without the
+        /// header, or when its value is neither (an impossible date such as 31 February too).
         pub fn retry_after(&self) -> Option<::std::time::Duration> {
             self.record.retry_after()
+        }
+
+        /// For an error found in text by `parse_text`, how strongly the text showed it (see
+        /// [`Evidence`](crate::Evidence)); `None` for a parsed response.
+        pub fn evidence(&self) -> Option<crate::response::Evidence> {
+            self.record.evidence()
         }
 
         /// What the body was.

@@ -23,8 +23,7 @@ mod judge;
 mod profile;
 mod raw_code;
 mod retry_after;
-
-use std::borrow::Cow;
+mod text;
 
 use http::{HeaderMap, Response, StatusCode};
 
@@ -32,11 +31,18 @@ use http::{HeaderMap, Response, StatusCode};
 pub(crate) use self::body::read_json_object;
 #[cfg(feature = "http-body")]
 pub(crate) use self::judge::{Verdict, judge};
+#[allow(unused_imports, reason = "which helpers are used depends on the providers compiled in")]
+pub(crate) use self::text::{
+    MessageIndex, Reading, TextRules, after, agrees, cap, find_ci, first_line, is_reason_name, leading_int, line_at,
+    line_before, message_of, object_reading, objects, percent_decode, quoted, read_with_rules, status_at, text_before,
+};
 pub use self::{
     any_error::AnyApiError,
     api_error::{ApiError, ApiErrorBuilder},
     body::BodyFormat,
     raw_code::RawCode,
+    retry_after::MAX_RETRY_AFTER,
+    text::{Evidence, MAX_TEXT},
 };
 pub(crate) use self::{
     api_error::Record,
@@ -45,7 +51,7 @@ pub(crate) use self::{
 };
 use self::{
     api_error::Texts,
-    body::{Text, header_text, read_body},
+    body::{Text, header_text, header_texts, read_body},
 };
 use crate::{kind::ErrorKind, kind::Retry, provider_error::Internal};
 
@@ -95,6 +101,49 @@ pub trait ParseResponse: Wire {
     /// [`parse_parts`](Self::parse_parts) on an [`http::Response`].
     fn parse_response<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError<Self> {
         Self::parse_parts(response.status(), response.headers(), response.body().as_ref())
+    }
+
+    /// Finds this provider's error in any text: a log line, an exception as an official SDK
+    /// prints it, a pasted body (after a prefix, in quotes, pretty-printed, cut short, nested
+    /// under another object, JSON-encoded again as a string, as JavaScript or Python print
+    /// objects), a documented message alone where it names exactly one code, a realtime
+    /// reason name. `None` when the text holds no error of this provider: a bare HTTP status,
+    /// another service's error with the same words or keys, a client-side failure.
+    ///
+    /// The error is the same [`ApiError`] the response parsers give: the typed code when known,
+    /// the raw code whenever the text had one, the message, request id and status the text
+    /// carried. When the text carries no status, [`http_status`](ApiError::http_status) is the
+    /// known code's documented status (with neither, `500` stands in and the kind is
+    /// [`Other`](crate::ErrorKind::Other)). [`ApiError::evidence`] says how strongly the text
+    /// showed the error, for ranking readings of one text by several providers.
+    ///
+    /// Reads at most the first [`MAX_TEXT`] bytes; time is linear in the text and memory
+    /// bounded, whatever it holds. Never panics.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "upyun")] {
+    /// use cloud_errcodes::{Evidence, ParseResponse, UpyunError};
+    /// use cloud_errcodes::http::StatusCode;
+    ///
+    /// let line = r#"删除失败:{"msg":"file or directory not found","code":40400001,"id":"5931bac0"}"#;
+    /// let err = <UpyunError as ParseResponse>::parse_text(line).unwrap();
+    /// assert_eq!(err.code(), Some(UpyunError::FileNotFound));
+    /// assert_eq!(err.request_id(), Some("5931bac0"));
+    /// assert_eq!(err.evidence(), Some(Evidence::Body));
+    ///
+    /// // The Go SDK's rendering:
+    /// let go = "put /a.jpg error: status=503, code=50300020, message=put file capture error, request-id=5931bac0";
+    /// let err = UpyunError::parse_text(go).unwrap();
+    /// assert_eq!(err.code_str(), Some("50300020"));
+    /// assert_eq!(err.http_status(), StatusCode::SERVICE_UNAVAILABLE);
+    ///
+    /// assert!(UpyunError::parse_text("HTTP 400").is_none());
+    /// # }
+    /// ```
+    fn parse_text(text: &str) -> Option<ApiError<Self>> {
+        Self::read_text(text, Internal(())).map(text::build)
     }
 
     /// `Ok` when the response is a success the way the provider means it, else the parsed
@@ -185,17 +234,31 @@ pub(crate) fn parse_uncatalogued(profile: &Profile, status: StatusCode, headers:
 fn read<'a>(profile: &Profile, headers: &'a HeaderMap, body: &'a [u8]) -> (BodyFormat, Fields<'a>, bool) {
     let truncated = body.len() > MAX_BODY;
     let body = &body[..body.len().min(MAX_BODY)];
-    let (body_format, mut fields) = read_body(profile, body, truncated);
+    let (mut body_format, mut fields) = read_body(profile, body, truncated);
+    if body_format == BodyFormat::Unreadable && compressed(headers, body) {
+        body_format = BodyFormat::Compressed;
+    }
 
     // The header first: it is set by the provider's front end on every response, bodies or not.
-    let header_id = profile.request_id_headers.iter().find_map(|name| header_text(headers, name));
+    // Every value of a repeated header is kept (a proxy may add its own id).
+    let header_id = profile.request_id_headers.iter().find_map(|name| header_texts(headers, name));
     if let Some(id) = header_id {
-        fields.request_id = Some(Text::Plain(Cow::Borrowed(id)));
+        fields.request_id = Some(Text::Plain(id));
     }
     if fields.code.is_none() && !headers.is_empty() {
         fields.code = profile.code_header.as_ref().and_then(|name| header_text(headers, name)).map(RawCode::text);
     }
     (body_format, fields, truncated)
+}
+
+/// Whether a body that is not text is compressed data: its `Content-Encoding` names a
+/// compression, or it starts with gzip's magic bytes.
+fn compressed(headers: &HeaderMap, body: &[u8]) -> bool {
+    let labelled = headers.get_all(http::header::CONTENT_ENCODING).iter().any(|value| {
+        let value = value.as_bytes().trim_ascii();
+        !value.is_empty() && !value.eq_ignore_ascii_case(b"identity")
+    });
+    labelled || body.starts_with(&[0x1f, 0x8b])
 }
 
 /// For a provider with its status in the body (OpenList), the status the body's code stands
