@@ -86,17 +86,24 @@ pub(crate) fn trim_code(code: &str) -> &str {
     }
 }
 
+/// An integer written as codes are (ASCII digits, an optional leading `-`, no leading zeros,
+/// no `-0`), as `FromStr` reads numeric codes too.
+pub(crate) fn canonical_integer(text: &str) -> Option<i64> {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let canonical = match digits.as_bytes() {
+        [] => false,
+        [b'0'] => digits.len() == text.len(),
+        [first, ..] => *first != b'0',
+    };
+    (canonical && digits.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+}
+
 /// A numeric code written as text: ASCII digits with an optional leading `-`, without leading
-/// zeros (as every wire code is written; surrounding whitespace allowed).
+/// zeros and not `-0` (as every wire code is written; surrounding whitespace allowed). The
+/// parsers read a response's code by the same rule.
 #[cfg(any(feature = "upyun", feature = "leancloud"))]
 pub(crate) fn parse_numeric_code(text: &str) -> Option<i64> {
-    let text = trim_code(text);
-    let digits = text.strip_prefix('-').unwrap_or(text);
-    let canonical = digits == "0" || !digits.starts_with('0');
-    if digits.is_empty() || !canonical || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
+    canonical_integer(trim_code(text))
 }
 
 /// A template (`503xx001`: each `x` any digit) as the generated tables hold it: its text, the

@@ -748,29 +748,69 @@ mod tests {
         })
     }
 
-    /// A log of glued lines, some long, some with `\r`, invalid bytes or no final newline.
+    /// A log of glued lines, some long, some with invalid bytes or no final line end, ended by
+    /// `\n`, `\r\n` or `\r` alone.
     fn log() -> impl Strategy<Value = Vec<u8>> {
         let line = prop_oneof![
             4 => glued().prop_map(String::into_bytes),
             1 => "[a-z ]{0,40}".prop_map(String::into_bytes),
-            1 => prop::collection::vec(any::<u8>().prop_filter("no newline", |b| *b != b'\n'), 0..50),
+            1 => prop::collection::vec(any::<u8>().prop_filter("no line end", |b| !matches!(b, b'\n' | b'\r')), 0..50),
         ];
-        (prop::collection::vec((line, any::<bool>()), 0..12), any::<bool>()).prop_map(|(lines, newline_at_end)| {
+        let end = prop::sample::select(vec![&b"\n"[..], b"\r\n", b"\r"]);
+        (prop::collection::vec((line, end.clone()), 0..12), prop::option::of(end)).prop_map(|(lines, last)| {
             let mut out = Vec::new();
-            for (i, (mut line, cr)) in lines.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(b'\n');
-                }
-                if cr {
-                    line.push(b'\r');
-                }
+            let count = lines.len();
+            for (i, (line, end)) in lines.into_iter().enumerate() {
                 out.extend(line);
-            }
-            if newline_at_end && !out.is_empty() {
-                out.push(b'\n');
+                match (i + 1 < count, last) {
+                    (true, _) => out.extend_from_slice(end),
+                    (false, Some(last)) => out.extend_from_slice(last),
+                    (false, None) => {}
+                }
             }
             out
         })
+    }
+
+    /// The lines of a log: ended by `\n` (a `\r` before it kept), or by `\r` alone; a last line
+    /// without an end counts.
+    fn lines_of(log: &[u8]) -> Vec<&[u8]> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (at, &b) in log.iter().enumerate() {
+            let ends = b == b'\n' || (b == b'\r' && log.get(at + 1) != Some(&b'\n'));
+            if ends {
+                lines.push(&log[start..at]);
+                start = at + 1;
+            }
+        }
+        if start < log.len() {
+            lines.push(&log[start..]);
+        }
+        lines
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        // R13 (reliability report 2026-11-26): a log whose lines end in `\r` alone was one line
+        // with one symptom.
+        for (log, lines) in [
+            (&b"ERRO token is expired\rERRO query fail [61008]\rERRO TooManyRequests\r"[..], 3),
+            (b"ERRO token is expired\r\nERRO query fail [61008]\nERRO TooManyRequests", 3),
+            (b"ERRO token is expired\r\rERRO query fail [61008]\n\rERRO TooManyRequests\r\n", 5),
+        ] {
+            for capacity in [1, 2, 7, 4096] {
+                let reader = std::io::BufReader::with_capacity(capacity, log);
+                let mut scan = ScanLines::with_chunk(reader, 0);
+                let got: Vec<_> = scan.by_ref().map(|m| m.unwrap().error()).collect();
+                assert_eq!(
+                    got,
+                    [OpenListError::TokenExpired, OpenListError::QueryFail61008, OpenListError::TooManyRequests],
+                    "{log:?}"
+                );
+                assert_eq!(scan.lines(), lines, "{log:?}");
+            }
+        }
     }
 
     #[test]
@@ -799,11 +839,7 @@ mod tests {
             let reader = std::io::BufReader::with_capacity(capacity, log.as_slice());
             let mut scan = ScanLines::with_chunk(reader, chunk);
             let got: Vec<(u64, OpenListError)> = scan.by_ref().map(|m| m.map(|m| (m.line(), m.error())).unwrap()).collect();
-            let lines: Vec<&[u8]> = match log.strip_suffix(b"\n") {
-                Some(body) => body.split(|b| *b == b'\n').collect(),
-                None if log.is_empty() => Vec::new(),
-                None => log.split(|b| *b == b'\n').collect(),
-            };
+            let lines = lines_of(&log);
             let want: Vec<(u64, OpenListError)> = lines
                 .iter()
                 .enumerate()

@@ -3,7 +3,11 @@
 
 use http::StatusCode;
 
-use super::{MAX_BODY, body::raw_code, profile::Profile};
+use super::{
+    MAX_BODY,
+    body::raw_code,
+    profile::{Field, Profile},
+};
 use crate::json::{self, End};
 
 /// Whether a response is a failure the way a provider (its profile) means it.
@@ -28,9 +32,11 @@ pub(crate) enum Verdict {
 ///
 /// Informational (1xx), success (2xx) and `304 Not Modified` answers are not failures, except
 /// that a provider with its status in the body (OpenList) fails a 2xx whose body is its
-/// envelope, a JSON object with `code` and `message`, when the code is not 200. A body that
-/// does not start with `{` is decided at once; an envelope as soon as its code says 200, or
-/// its code and message have both arrived.
+/// envelope, a JSON object with `code` and a message under any key the parser reads the
+/// message from (OpenList: `message` or `msg`), when the code is not 200. A body that does not
+/// start with `{` is decided at once; an envelope as soon as its code says 200, or its whole
+/// code and its message key have both arrived: the message need not be whole, so a message
+/// longer than [`MAX_BODY`] fails like a short one.
 pub(crate) fn judge(profile: &Profile, status: StatusCode, body: &[u8], complete: bool) -> Verdict {
     if status.is_informational() || status == StatusCode::NOT_MODIFIED {
         return Verdict::Success;
@@ -51,11 +57,14 @@ pub(crate) fn judge(profile: &Profile, status: StatusCode, body: &[u8], complete
         None => return Verdict::NeedMore,
     }
     let (mut code, mut message) = (None, false);
-    let end = json::scan_object(body, start, |key, value| {
-        if key.is("code") {
-            code = raw_code(value);
-        } else if key.is("message") {
-            message = true;
+    let end = json::scan_members(body, start, |key, value| {
+        // The keys the parser reads, the same way: the last whole `code` wins.
+        let Some(&(_, field)) = profile.body_keys.iter().find(|(name, _)| key.is(name)) else { return };
+        match (field, value) {
+            (Field::Code, Some(value)) => code = raw_code(value),
+            (Field::Code, None) => {}
+            (Field::Message, _) => message = true,
+            (Field::RequestId | Field::Url, _) => {}
         }
     });
     let is_200 = code.as_ref().map(|c| c.to_i64() == Some(200));

@@ -69,10 +69,12 @@ JSON (--json) prints one document. An entry is
 \"reason\", \"kind\", \"retry\"} or null, \"symptom\": {\"pattern\", \"value\", \"tail\"} or null};
 parse: {\"error\": {provider, http_status, wire_status, code, raw_code, message, request_id, url,
 kind, retry, retry_after_secs, body_format, truncated} or null, \"entry\": entry or null,
-\"success\": bool}; list: {\"provider\", \"entries\": [entry]}; search: {\"words\", \"matches\":
+\"success\": bool, \"dropped_headers\": [name] (headers of the capture that could not be read)}; list: {\"provider\", \"entries\": [entry]}; search: {\"words\", \"matches\":
 [entry]}; scan: {\"lines\", \"bytes\", \"symptoms\": [{\"code\", \"count\", \"first_line\",
 \"last_line\", \"first_file\", \"last_file\", \"summary\", \"remedy\" (null when none is known)}],
-most frequent first}."
+most frequent first, \"unread\": [{\"file\", \"error\"}], \"interrupted_by\": \"SIGINT\", \"SIGTERM\" or null}.
+scan reports what it read even when an input cannot be read or SIGINT/SIGTERM stops it; then it
+exits 2 and names the input (or the signal) on stderr."
 )]
 struct Cli {
     #[command(subcommand)]
