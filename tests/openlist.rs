@@ -524,6 +524,7 @@ const SERVER_LINES: &[(&str, u16, O)] = &[
         O::TransmissionRpcIncompatible,
     ),
     ("GuangYaPan temp dir is not set", 500, O::OfflineDownloadTempDirUnset),
+    ("failed to get status of 4a9f1c2e, retried 6 times", 500, O::OfflineDownloadStatusLost),
     ("[qBittorrent] failed to download movie.mkv, error: missingFiles", 500, O::OfflineDownloadFailed),
     (
         "GuangYaPan offline download only supports GuangYaPan destination storage",
