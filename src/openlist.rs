@@ -69,6 +69,7 @@ use crate::{
     lang::Lang,
     provider_error::Internal,
     response::RawCode,
+    response::{Evidence, Reading, cap, line_at, object_reading, objects},
     response::{Field, Profile, Wire, X_REQUEST_ID},
 };
 
@@ -103,6 +104,48 @@ impl Wire for OpenListError {
     fn from_parts(code: Option<&RawCode>, message: Option<&str>, _: Internal) -> Option<Self> {
         message.and_then(Self::from_message).or_else(|| Self::from_code(code?.as_str()))
     }
+
+    /// The API envelope found in the text (its `code` the status, its message naming the
+    /// symptom; a `code` of 200 is a success, so no error), else the symptom the matcher
+    /// finds in the text (see [`match_message`](OpenListError::match_message)), with the
+    /// colon-chain tail (or the line) as its message.
+    fn read_text(text: &str, _: Internal) -> Option<Reading<Self>> {
+        let text = cap(text);
+        let mut envelope = None::<Option<Reading<Self>>>;
+        objects(text, |objs, closed| {
+            for (index, obj) in objs.iter().enumerate() {
+                if envelope.is_some() {
+                    return;
+                }
+                let Some(mut reading) = object_reading::<Self>(objs, index, PROFILE.body_keys, &[]) else { continue };
+                let status = reading.raw_code.as_ref().and_then(RawCode::to_i64).and_then(|n| u16::try_from(n).ok());
+                let Some(status) = status.filter(|s| (100..=599).contains(s)) else { continue };
+                let Some(message) = reading.message.as_deref() else { continue };
+                if status == 200 {
+                    envelope = Some(None);
+                    return;
+                }
+                reading.code = Self::from_message(message);
+                if reading.code.is_none() && obj.get("data").is_none() {
+                    continue;
+                }
+                reading.status = Some(status);
+                if !obj.closed || !closed {
+                    reading.format = crate::response::BodyFormat::PartialJson;
+                }
+                envelope = Some(Some(reading));
+            }
+        });
+        if let Some(envelope) = envelope {
+            return envelope;
+        }
+        let found = Self::match_message(text)?;
+        let mut reading = Reading::new(Evidence::Message, found.span().start);
+        reading.code = Some(found.error());
+        let message = found.tail().unwrap_or_else(|| line_at(text, found.span().start).trim());
+        reading.message = Some(message.to_owned());
+        Some(reading)
+    }
 }
 
 /// Where other patterns can overlap an occurrence of one: (pattern index, its start relative to
@@ -121,8 +164,8 @@ struct Symptom {
 impl OpenListError {
     /// The symptom as the OpenList and AList documentation shows it: an example of the text,
     /// not a fixed message (the servers add paths, ids and wrappers around it).
-    pub const fn message(self) -> &'static str {
-        ENTRIES[self as usize].message
+    pub fn message(self) -> &'static str {
+        self.entry().message()
     }
 
     /// The literal patterns that identify this symptom, matched ASCII-case-insensitively.
