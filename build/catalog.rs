@@ -137,6 +137,9 @@ pub struct Entry {
     pub value: Option<String>,
     /// A larger number wins when several symptoms occur in one text (symptom catalogues).
     pub specificity: Option<i64>,
+    /// The patterns count only as the whole message: the whole text or line, or the last link
+    /// of a colon chain that is not an operating-system call (symptom catalogues).
+    pub whole: bool,
 }
 
 impl Entry {
@@ -300,6 +303,7 @@ fn entry_from(table: &Table, index: usize) -> Result<Entry, String> {
         patterns: f.strings("patterns")?,
         value: f.string("value")?,
         specificity: f.integer("specificity")?,
+        whole: f.boolean("whole")?.unwrap_or(false),
     };
     f.finish()?;
     Ok(entry)

@@ -4,7 +4,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use crate::{any_code::AnyCode, entry::Entry, provider::Provider, response::AnyApiError};
+use crate::{any_code::AnyCode, entry::Table, provider::Provider, response::AnyApiError};
 #[allow(unused_imports, reason = "used by the providers compiled in")]
 use crate::{
     provider_error::ProviderError,
@@ -84,8 +84,8 @@ impl Provider {
     /// # }
     /// ```
     pub fn entries(self) -> impl ExactSizeIterator<Item = AnyCode> + DoubleEndedIterator + Clone {
-        let entries: &'static [Entry] = with_enum!(self, E => E::entries(Internal(())), off => &[]);
-        (0..entries.len()).map(move |index| AnyCode::at(self, entries, index))
+        let table: &'static Table = with_enum!(self, E => E::table(Internal(())), off => &Table::EMPTY);
+        (0..table.len()).map(move |index| AnyCode::at(self, table, index))
     }
 
     /// The API surfaces this provider's codes come from (see [`ProviderError::SURFACES`]);
@@ -134,6 +134,28 @@ impl Provider {
             E => E::parse_parts(status, headers, body).into(),
             off => AnyApiError::uncatalogued(self, response::parse_uncatalogued(&UNCATALOGUED, status, headers, body))
         )
+    }
+
+    /// Finds this provider's error in any text (see [`ParseResponse::parse_text`]), for a
+    /// caller that knows the provider only at run time; `None` when the text holds none, or
+    /// the provider's feature is off. [`AnyApiError::evidence`] says how strongly the text
+    /// showed it, to rank the readings of one text by every provider.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(all(feature = "qingstor", feature = "upyun"))] {
+    /// use cloud_errcodes::{Evidence, Provider};
+    ///
+    /// let text = r#"get object failed:{"code":"object_not_exists","message":"The object you are accessing does not exist.","request_id":"fc6b0c36"}"#;
+    /// let err = Provider::QingStor.parse_text(text).unwrap();
+    /// assert_eq!(err.code_str(), Some("object_not_exists"));
+    /// assert_eq!(err.evidence(), Some(Evidence::Body));
+    /// assert!(Provider::Upyun.parse_text(text).is_none());
+    /// # }
+    /// ```
+    pub fn parse_text(self, text: &str) -> Option<AnyApiError> {
+        with_enum!(self, E => E::parse_text(text).map(AnyApiError::from), off => { let _ = text; None })
     }
 
     /// `Ok` when the response is a success the way this provider means it, else the parsed

@@ -288,6 +288,29 @@ fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
     chunks.remainder().iter().position(|&b| b == b'"' || b == b'\\').map(|found| at + found)
 }
 
+/// The JSON string `bytes` starts with, decoded (its UTF-8 not checked), and whether it
+/// closed; a string the input cut short gives what there is.
+pub(crate) fn leading_string(bytes: &[u8]) -> Option<(Vec<u8>, bool)> {
+    let [b'"', content @ ..] = bytes else { return None };
+    let mut out = Vec::with_capacity(content.len());
+    match string(bytes) {
+        Some((raw, _)) => {
+            raw.decode_into(&mut out);
+            Some((out, true))
+        }
+        None => {
+            unescape_into(content, &mut out);
+            Some((out, false))
+        }
+    }
+}
+
+/// Appends the decoded escapes of a JSON string's raw content to `out` (see
+/// [`unescape_into`]): for text that holds a JSON string's content without its quotes.
+pub(crate) fn unescape(raw: &[u8], out: &mut Vec<u8>) {
+    unescape_into(raw, out);
+}
+
 /// Appends the decoded escapes of a JSON string's raw content to `out`. Invalid escapes and
 /// lone surrogates become U+FFFD; other bytes are copied as they are.
 fn unescape_into(raw: &[u8], out: &mut Vec<u8>) {

@@ -17,6 +17,8 @@ use crate::{
     response::{self, Field, Profile, Wire, X_REQUEST_ID},
 };
 
+mod text;
+
 include!(concat!(env!("OUT_DIR"), "/leancloud.rs"));
 
 catalogue_enum!(LeanCloudError, LeanCloud, codes = number(i32));
@@ -45,13 +47,17 @@ impl Wire for LeanCloudError {
     fn profile(_: Internal) -> &'static Profile {
         &PROFILE
     }
+
+    fn read_text(text: &str, _: Internal) -> Option<response::Reading<Self>> {
+        response::read_with_rules(text, &text::TEXT)
+    }
 }
 
 impl LeanCloudError {
     /// The message the server sends with this code, byte for byte as documented (empty for
     /// code 0, documented without one).
-    pub const fn message(self) -> &'static str {
-        ENTRIES[self as usize].message
+    pub fn message(self) -> &'static str {
+        self.entry().message()
     }
 }
 

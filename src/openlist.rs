@@ -37,6 +37,13 @@
 //!   a quote, a closing bracket, a comma or a semicolon (or the end of the text) may follow. So
 //!   `no such hostname` is not `no such host`, `rawPath: /movies` is not `rawPath: /`, while
 //!   `TooManyRequests` with a request id glued on still counts.
+//! - A few short generic messages (`permission denied`, `invalid request`, `error occurred`,
+//!   `not support`: see [`OpenListError::whole_message_only`]) count only as the whole
+//!   message: the whole text or line (up to a closing period), a whole quoted string, the text
+//!   after a log prefix ending in `] `, or the last link of a colon chain whose link before it
+//!   is no operating-system call. `failed get objs: permission denied` is OpenList's;
+//!   `listen tcp 0.0.0.0:5244: bind: permission denied` and `open /data/config.json:
+//!   permission denied` are the system's, and `permission denied by the owner` is neither.
 //! - When several symptoms occur, the most specific wins: the highest catalogue
 //!   `specificity` (generic symptoms such as network errors and rate limits rank low), then the
 //!   longer pattern, then the earlier position.
@@ -62,6 +69,7 @@ use crate::{
     lang::Lang,
     provider_error::Internal,
     response::RawCode,
+    response::{Evidence, Reading, cap, line_at, object_reading, objects},
     response::{Field, Profile, Wire, X_REQUEST_ID},
 };
 
@@ -96,6 +104,48 @@ impl Wire for OpenListError {
     fn from_parts(code: Option<&RawCode>, message: Option<&str>, _: Internal) -> Option<Self> {
         message.and_then(Self::from_message).or_else(|| Self::from_code(code?.as_str()))
     }
+
+    /// The API envelope found in the text (its `code` the status, its message naming the
+    /// symptom; a `code` of 200 is a success, so no error), else the symptom the matcher
+    /// finds in the text (see [`match_message`](OpenListError::match_message)), with the
+    /// colon-chain tail (or the line) as its message.
+    fn read_text(text: &str, _: Internal) -> Option<Reading<Self>> {
+        let text = cap(text);
+        let mut envelope = None::<Option<Reading<Self>>>;
+        objects(text, |objs, closed| {
+            for (index, obj) in objs.iter().enumerate() {
+                if envelope.is_some() {
+                    return;
+                }
+                let Some(mut reading) = object_reading::<Self>(objs, index, PROFILE.body_keys, &[]) else { continue };
+                let status = reading.raw_code.as_ref().and_then(RawCode::to_i64).and_then(|n| u16::try_from(n).ok());
+                let Some(status) = status.filter(|s| (100..=599).contains(s)) else { continue };
+                let Some(message) = reading.message.as_deref() else { continue };
+                if status == 200 {
+                    envelope = Some(None);
+                    return;
+                }
+                reading.code = Self::from_message(message);
+                if reading.code.is_none() && obj.get("data").is_none() {
+                    continue;
+                }
+                reading.status = Some(status);
+                if !obj.closed || !closed {
+                    reading.format = crate::response::BodyFormat::PartialJson;
+                }
+                envelope = Some(Some(reading));
+            }
+        });
+        if let Some(envelope) = envelope {
+            return envelope;
+        }
+        let found = Self::match_message(text)?;
+        let mut reading = Reading::new(Evidence::Message, found.span().start);
+        reading.code = Some(found.error());
+        let message = found.tail().unwrap_or_else(|| line_at(text, found.span().start).trim());
+        reading.message = Some(message.to_owned());
+        Some(reading)
+    }
 }
 
 /// Where other patterns can overlap an occurrence of one: (pattern index, its start relative to
@@ -114,8 +164,8 @@ struct Symptom {
 impl OpenListError {
     /// The symptom as the OpenList and AList documentation shows it: an example of the text,
     /// not a fixed message (the servers add paths, ids and wrappers around it).
-    pub const fn message(self) -> &'static str {
-        ENTRIES[self as usize].message
+    pub fn message(self) -> &'static str {
+        self.entry().message()
     }
 
     /// The literal patterns that identify this symptom, matched ASCII-case-insensitively.
@@ -135,6 +185,12 @@ impl OpenListError {
 
     const fn value_kind(self) -> Option<ValueKind> {
         SYMPTOMS[self as usize].value
+    }
+
+    /// Whether this symptom's patterns count only as the whole message (catalogue `whole`):
+    /// short generic texts such as `permission denied`, which the [module docs](self) describe.
+    pub fn whole_message_only(self) -> bool {
+        WHOLE.contains(&self)
     }
 }
 
@@ -385,7 +441,7 @@ fn group_occurrences(
         let Some(&(pattern, error, partners)) = PATTERNS.get(id) else { continue };
         // While the hit stands, partners that rank lower can never win over it.
         let (start, end) = (offset + hit.start(), offset + hit.end());
-        let floor = match judged.contains(&start) && on_boundaries(text, start, end) {
+        let floor = match judged.contains(&start) && stands(text, start, end, error) {
             true => rank(error, pattern),
             false => (0, 0),
         };
@@ -449,7 +505,7 @@ fn best_match(text: &str) -> Option<(OpenListError, &'static str, Range<usize>)>
     let mut best: Option<(OpenListError, &'static str, Range<usize>)> = None;
     each_match(text, |id, span| {
         let Some(&(pattern, error, _)) = PATTERNS.get(id) else { return };
-        if !on_boundaries(text.as_bytes(), span.start, span.end) {
+        if !stands(text.as_bytes(), span.start, span.end, error) {
             return;
         }
         let rank = |(e, p, span): &(OpenListError, &str, Range<usize>)| {
@@ -462,6 +518,107 @@ fn best_match(text: &str) -> Option<(OpenListError, &'static str, Range<usize>)>
         }
     });
     best
+}
+
+/// Whether an occurrence of a pattern of `error` at `start..end` counts: it stands on word
+/// boundaries, and, for a symptom recognised only as the whole message, it is one.
+fn stands(text: &[u8], start: usize, end: usize, error: OpenListError) -> bool {
+    on_boundaries(text, start, end) && (!error.whole_message_only() || whole_message(text, start, end))
+}
+
+/// How far before an occurrence [`whole_message`] looks for the start of the colon-chain link
+/// before it; a longer link counts as an operating-system call's (the streaming scan keeps
+/// this much context before each chunk).
+pub(crate) const LOOKBACK: usize = 160;
+
+/// Operations Go names in front of an operating system's error (`open /data/config.json:
+/// permission denied`, `listen tcp 0.0.0.0:5244: bind: permission denied`): a short message
+/// after them is the system's answer, not OpenList's.
+const SYSTEM_CALLS: &[&str] = &[
+    "accept",
+    "bind",
+    "chdir",
+    "chmod",
+    "chown",
+    "chtimes",
+    "close",
+    "connect",
+    "copy_file_range",
+    "dial",
+    "exec",
+    "fchmod",
+    "fchown",
+    "fork/exec",
+    "fstat",
+    "fsync",
+    "ftruncate",
+    "getwd",
+    "link",
+    "listen",
+    "lookup",
+    "lstat",
+    "mkdir",
+    "mkdirat",
+    "open",
+    "openat",
+    "read",
+    "readdirent",
+    "readlink",
+    "remove",
+    "rename",
+    "rmdir",
+    "seek",
+    "sendfile",
+    "setsockopt",
+    "socket",
+    "splice",
+    "stat",
+    "statfs",
+    "symlink",
+    "truncate",
+    "unlink",
+    "unlinkat",
+    "utimes",
+    "write",
+    "createfile",
+    "getfileattributesex",
+    "findfirstfile",
+    "movefileex",
+    "wsarecv",
+    "wsasend",
+];
+
+/// Whether `start..end` is a whole message: the text (or its line) holds nothing else, up to a
+/// closing period; or it is the last link of a colon chain (`failed get objs: permission
+/// denied`) whose link before is no system call; or it follows a log prefix ending in `] `; or
+/// it is a whole quoted string (`"message":"permission denied"`).
+fn whole_message(text: &[u8], start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let after = after.strip_prefix(b".").unwrap_or(after);
+    let after = after.strip_prefix(b"\r").unwrap_or(after);
+    let before = &text[..start];
+    if before.ends_with(b"\"") && text.get(end) == Some(&b'"') {
+        return true;
+    }
+    if !(after.is_empty() || after[0] == b'\n') {
+        return false;
+    }
+    if before.is_empty() || before.ends_with(b"\n") || before.ends_with(b"] ") {
+        return true;
+    }
+    let Some(chain) = before.strip_suffix(b": ") else { return false };
+    // The link before: back to the previous `: `, `] `, line start or text start.
+    let window = &chain[chain.len().saturating_sub(LOOKBACK)..];
+    let starts_link = |i: usize| window[i - 1] == b'\n' || (i >= 2 && matches!(&window[i - 2..i], b": " | b"] "));
+    let link_start = (1..=window.len()).rev().find(|&i| starts_link(i));
+    let link = match link_start {
+        Some(i) => &window[i..],
+        None if window.len() == chain.len() => window,
+        // No start within reach: too long a link to judge, so not a message of OpenList's.
+        None => return false,
+    };
+    let word = link.split(|b| *b == b' ').next().unwrap_or(link);
+    !SYSTEM_CALLS.iter().any(|call| word.eq_ignore_ascii_case(call.as_bytes()))
 }
 
 /// The word-boundary rule of the module docs.
@@ -568,7 +725,7 @@ mod tests {
             let pattern = pattern.to_ascii_lowercase();
             for at in (0..lower.len()).filter(|&at| lower.as_bytes()[at..].starts_with(pattern.as_bytes())) {
                 let span = at..at + pattern.len();
-                if !on_boundaries(text.as_bytes(), span.start, span.end) {
+                if !stands(text.as_bytes(), span.start, span.end, error) {
                     continue;
                 }
                 let (specificity, len) = rank(error, &pattern);

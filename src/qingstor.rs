@@ -9,8 +9,10 @@ use http::HeaderName;
 use crate::{
     catalogue_enum::catalogue_enum,
     provider_error::Internal,
-    response::{Field, Profile, Wire, X_REQUEST_ID},
+    response::{self, Field, Profile, Wire, X_REQUEST_ID},
 };
+
+mod text;
 
 include!(concat!(env!("OUT_DIR"), "/qingstor.rs"));
 
@@ -37,5 +39,9 @@ static PROFILE: Profile = Profile {
 impl Wire for QingStorError {
     fn profile(_: Internal) -> &'static Profile {
         &PROFILE
+    }
+
+    fn read_text(text: &str, _: Internal) -> Option<response::Reading<Self>> {
+        response::read_with_rules(text, &text::TEXT)
     }
 }

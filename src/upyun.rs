@@ -8,8 +8,10 @@ use http::HeaderName;
 use crate::{
     catalogue_enum::catalogue_enum,
     provider_error::Internal,
-    response::{Field, Profile, Wire, X_REQUEST_ID},
+    response::{self, Field, Profile, Wire, X_REQUEST_ID},
 };
+
+mod text;
 
 include!(concat!(env!("OUT_DIR"), "/upyun.rs"));
 
@@ -32,11 +34,15 @@ impl Wire for UpyunError {
     fn profile(_: Internal) -> &'static Profile {
         &PROFILE
     }
+
+    fn read_text(text: &str, _: Internal) -> Option<response::Reading<Self>> {
+        response::read_with_rules(text, &text::TEXT)
+    }
 }
 
 impl UpyunError {
     /// The message the server sends with this code, byte for byte as documented.
-    pub const fn message(self) -> &'static str {
-        ENTRIES[self as usize].message
+    pub fn message(self) -> &'static str {
+        self.entry().message()
     }
 }

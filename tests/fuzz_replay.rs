@@ -84,6 +84,11 @@ fn openlist_corpus() {
 }
 
 #[test]
+fn parse_text_corpus() {
+    assert!(replay("parse_text", |data| checks::check_text(&String::from_utf8_lossy(data))) > 100);
+}
+
+#[test]
 fn from_str_corpus() {
     assert!(replay("from_str", |data| checks::check_from_str(&String::from_utf8_lossy(data))) > 5);
 }

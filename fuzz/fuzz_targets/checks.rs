@@ -251,3 +251,34 @@ pub fn check_from_str(text: &str) {
         }
     }
 }
+
+/// `parse_text` of every provider on any text: an error found prints as one safe line, carries
+/// evidence and a real status, and its raw code is text the input holds; a text with no letter
+/// or digit holds no error; a JSON body whose top-level object names a documented UpYun or
+/// QingStor code reads as `parse_parts` reads it.
+pub fn check_text(text: &str) {
+    let has_word = text.chars().any(char::is_alphanumeric);
+    for &provider in Provider::ALL {
+        let Some(err) = provider.parse_text(text) else { continue };
+        assert!(has_word, "{provider} finds {err} in a text with no letter or digit");
+        assert_printable(&err.to_string());
+        assert!(err.evidence().is_some());
+        assert!((100..=599).contains(&err.http_status().as_u16()));
+        if let Some(raw) = err.raw_code() {
+            assert!(text.contains(raw.as_str()), "raw code {:?} is not in the text", raw.as_str());
+        }
+    }
+    let trimmed = text.trim();
+    if !(trimmed.starts_with('{') && trimmed.ends_with('}')) {
+        return;
+    }
+    for provider in [Provider::Upyun, Provider::QingStor] {
+        let parsed = provider.parse_parts(StatusCode::BAD_REQUEST, &HeaderMap::new(), text.as_bytes());
+        if parsed.body_format() != BodyFormat::Json || parsed.code().is_none() || parsed.message().is_none() {
+            continue;
+        }
+        let found = provider.parse_text(text).expect("a documented code in the provider's body");
+        assert_eq!(found.code_str(), parsed.code_str(), "{provider}");
+        assert_eq!(found.raw_code(), parsed.raw_code(), "{provider}");
+    }
+}

@@ -6,15 +6,16 @@ use std::{
     io::{self, BufRead},
 };
 
-use super::{OpenListError, PATTERNS, longest_pattern, occurrences, on_boundaries, rank};
+use super::{LOOKBACK, OpenListError, PATTERNS, longest_pattern, occurrences, rank, stands};
 
 /// How many bytes are searched at once: large enough that the automaton runs at full speed,
 /// small enough that memory stays a few hundred KiB whatever the input.
 const CHUNK: usize = 256 * 1024;
 
-/// Bytes kept before each chunk so that the boundary rule sees what precedes an occurrence
-/// (a colour code such as `\x1b[1;31m` is at most a dozen bytes).
-const CONTEXT: usize = 16;
+/// Bytes kept before each chunk so that the boundary rule sees what precedes an occurrence (a
+/// colour code such as `\x1b[1;31m` is at most a dozen bytes; the whole-message rule looks back
+/// [`LOOKBACK`] bytes).
+const CONTEXT: usize = LOOKBACK + 16;
 
 /// The best symptom of a line so far, with its rank: specificity, pattern length, and the
 /// earliest start for ties.
@@ -159,7 +160,8 @@ impl<R: BufRead> ScanLines<R> {
         let (buf, skip, found) = (&self.buf, self.skip, &mut self.found);
         found.clear();
         occurrences(buf, 0, &self.lowered, skip..cut, |id, span| {
-            if (skip..cut).contains(&span.start) && on_boundaries(buf, span.start, span.end) {
+            let error = PATTERNS.get(id).map(|(_, error, _)| *error);
+            if (skip..cut).contains(&span.start) && error.is_some_and(|e| stands(buf, span.start, span.end, e)) {
                 found.push((span.start, span.end, id));
             }
         });

@@ -85,12 +85,16 @@ pub(crate) struct Extras {
     pub(crate) retry_after: Option<RetryAfter>,
     /// The transport error that cut the body short.
     pub(crate) source: Option<Arc<dyn Error + Send + Sync + 'static>>,
+    /// How strongly a text showed the error, for one read by `parse_text`.
+    pub(crate) evidence: Option<super::Evidence>,
 }
 
 impl PartialEq for Extras {
     /// Transport errors cannot be compared: two extras are equal when both have one or neither.
     fn eq(&self, other: &Self) -> bool {
-        self.retry_after == other.retry_after && self.source.is_some() == other.source.is_some()
+        self.retry_after == other.retry_after
+            && self.source.is_some() == other.source.is_some()
+            && self.evidence == other.evidence
     }
 }
 
@@ -223,6 +227,14 @@ impl Record {
         if retry_after.is_some() || self.extras.is_some() {
             self.extras_mut().retry_after = retry_after;
         }
+    }
+
+    pub(crate) fn evidence(&self) -> Option<super::Evidence> {
+        self.extras.as_ref()?.evidence
+    }
+
+    pub(crate) fn set_evidence(&mut self, evidence: super::Evidence) {
+        self.extras_mut().evidence = Some(evidence);
     }
 
     /// Keeps the transport error that cut the body short, and marks the body truncated.
@@ -375,6 +387,12 @@ macro_rules! record_accessors {
         /// header, or when its value is neither (an impossible date such as 31 February too).
         pub fn retry_after(&self) -> Option<::std::time::Duration> {
             self.record.retry_after()
+        }
+
+        /// For an error found in text by `parse_text`, how strongly the text showed it (see
+        /// [`Evidence`](crate::Evidence)); `None` for a parsed response.
+        pub fn evidence(&self) -> Option<crate::response::Evidence> {
+            self.record.evidence()
         }
 
         /// What the body was.

@@ -137,10 +137,47 @@ pub(crate) fn read_body<'a>(profile: &Profile, body: &'a [u8], cut: bool) -> (Bo
                 (BodyFormat::Html, Fields { message, ..Fields::default() })
             }
         },
-        Some(_) => match readable_text(&body[start..], cut) {
-            Some(text) => (BodyFormat::Text, Fields { message: Some(Text::Plain(text)), ..Fields::default() }),
-            None => (BodyFormat::Unreadable, Fields::default()),
-        },
+        Some(b'"') => double_encoded(profile, &body[start..]).unwrap_or_else(|| read_text(&body[start..], cut)),
+        Some(_) => read_text(&body[start..], cut),
+    }
+}
+
+/// A body of text: its trimmed text is the message.
+fn read_text(body: &[u8], cut: bool) -> (BodyFormat, Fields<'_>) {
+    match readable_text(body, cut) {
+        Some(text) => (BodyFormat::Text, Fields { message: Some(Text::Plain(text)), ..Fields::default() }),
+        None => (BodyFormat::Unreadable, Fields::default()),
+    }
+}
+
+/// A body that is a JSON string holding the error object (`"{\"msg\":...}"`, as a client
+/// that never decoded a body logs or forwards it): the object inside, read as a body. `None`
+/// when the string holds no object with the provider's code or message.
+fn double_encoded(profile: &Profile, body: &[u8]) -> Option<(BodyFormat, Fields<'static>)> {
+    let (decoded, closed) = json::leading_string(body)?;
+    let start = json::skip_bom_and_ws(&decoded);
+    if decoded.get(start) != Some(&b'{') {
+        return None;
+    }
+    let (format, fields) = read_json_object(profile, &decoded, start);
+    if fields.code.is_none() && fields.message.is_none() {
+        return None;
+    }
+    let format = if closed { format } else { BodyFormat::PartialJson };
+    Some((format, fields.into_owned()))
+}
+
+impl Fields<'_> {
+    /// The same fields owning their text.
+    fn into_owned(self) -> Fields<'static> {
+        let own = |text: Option<Text<'_>>| {
+            text.map(|text| {
+                let mut bytes = Vec::with_capacity(text.len_hint());
+                text.push_to(&mut bytes);
+                Text::Plain(Cow::Owned(String::from_utf8_lossy(&bytes).into_owned()))
+            })
+        };
+        Fields { code: self.code, message: own(self.message), request_id: own(self.request_id), url: own(self.url) }
     }
 }
 

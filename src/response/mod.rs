@@ -23,19 +23,26 @@ mod judge;
 mod profile;
 mod raw_code;
 mod retry_after;
+mod text;
 
 use http::{HeaderMap, Response, StatusCode};
 
 #[cfg(feature = "leancloud")]
 pub(crate) use self::body::read_json_object;
-#[cfg(feature = "reqwest")]
+#[cfg(feature = "http-body")]
 pub(crate) use self::judge::{Verdict, judge};
+#[allow(unused_imports, reason = "which helpers are used depends on the providers compiled in")]
+pub(crate) use self::text::{
+    MessageIndex, Reading, TextRules, after, agrees, cap, find_ci, first_line, is_reason_name, leading_int, line_at,
+    line_before, message_of, object_reading, objects, percent_decode, quoted, read_with_rules, status_at, text_before,
+};
 pub use self::{
     any_error::AnyApiError,
     api_error::{ApiError, ApiErrorBuilder},
     body::BodyFormat,
     raw_code::RawCode,
     retry_after::MAX_RETRY_AFTER,
+    text::{Evidence, MAX_TEXT},
 };
 pub(crate) use self::{
     api_error::Record,
@@ -94,6 +101,49 @@ pub trait ParseResponse: Wire {
     /// [`parse_parts`](Self::parse_parts) on an [`http::Response`].
     fn parse_response<B: AsRef<[u8]>>(response: &Response<B>) -> ApiError<Self> {
         Self::parse_parts(response.status(), response.headers(), response.body().as_ref())
+    }
+
+    /// Finds this provider's error in any text: a log line, an exception as an official SDK
+    /// prints it, a pasted body (after a prefix, in quotes, pretty-printed, cut short, nested
+    /// under another object, JSON-encoded again as a string, as JavaScript or Python print
+    /// objects), a documented message alone where it names exactly one code, a realtime
+    /// reason name. `None` when the text holds no error of this provider: a bare HTTP status,
+    /// another service's error with the same words or keys, a client-side failure.
+    ///
+    /// The error is the same [`ApiError`] the response parsers give: the typed code when known,
+    /// the raw code whenever the text had one, the message, request id and status the text
+    /// carried. When the text carries no status, [`http_status`](ApiError::http_status) is the
+    /// known code's documented status (with neither, `500` stands in and the kind is
+    /// [`Other`](crate::ErrorKind::Other)). [`ApiError::evidence`] says how strongly the text
+    /// showed the error, for ranking readings of one text by several providers.
+    ///
+    /// Reads at most the first [`MAX_TEXT`] bytes; time is linear in the text and memory
+    /// bounded, whatever it holds. Never panics.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// # #[cfg(feature = "upyun")] {
+    /// use cloud_errcodes::{Evidence, ParseResponse, UpyunError};
+    /// use cloud_errcodes::http::StatusCode;
+    ///
+    /// let line = r#"删除失败:{"msg":"file or directory not found","code":40400001,"id":"5931bac0"}"#;
+    /// let err = <UpyunError as ParseResponse>::parse_text(line).unwrap();
+    /// assert_eq!(err.code(), Some(UpyunError::FileNotFound));
+    /// assert_eq!(err.request_id(), Some("5931bac0"));
+    /// assert_eq!(err.evidence(), Some(Evidence::Body));
+    ///
+    /// // The Go SDK's rendering:
+    /// let go = "put /a.jpg error: status=503, code=50300020, message=put file capture error, request-id=5931bac0";
+    /// let err = UpyunError::parse_text(go).unwrap();
+    /// assert_eq!(err.code_str(), Some("50300020"));
+    /// assert_eq!(err.http_status(), StatusCode::SERVICE_UNAVAILABLE);
+    ///
+    /// assert!(UpyunError::parse_text("HTTP 400").is_none());
+    /// # }
+    /// ```
+    fn parse_text(text: &str) -> Option<ApiError<Self>> {
+        Self::read_text(text, Internal(())).map(text::build)
     }
 
     /// `Ok` when the response is a success the way the provider means it, else the parsed
@@ -277,7 +327,7 @@ pub(crate) fn with_status<E: Wire>(mut err: ApiError<E>, status: StatusCode) -> 
 }
 
 /// Keeps the transport error that cut a body short.
-#[cfg(feature = "reqwest")]
+#[cfg(feature = "http-body")]
 pub(crate) fn with_source<E: Wire>(
     mut err: ApiError<E>,
     source: std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>,

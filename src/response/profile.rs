@@ -3,7 +3,7 @@
 
 use http::{HeaderName, StatusCode};
 
-use super::RawCode;
+use super::{RawCode, text::Reading};
 use crate::{
     kind::ErrorKind, kind::Retry, provider_error::Internal, provider_error::ProviderError,
     provider_error::resolve_by_message,
@@ -51,6 +51,10 @@ pub(crate) const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-i
 pub trait Wire: ProviderError {
     /// Where this provider's responses put the code, message and request id.
     fn profile(_: Internal) -> &'static Profile;
+
+    /// This provider's error in a text, as its rules read it (see
+    /// [`ParseResponse::parse_text`](super::ParseResponse::parse_text)).
+    fn read_text(text: &str, _: Internal) -> Option<Reading<Self>>;
 
     /// The variant a response names, from its raw code and message: the code's variants,
     /// told apart by the message where the code has several.
