@@ -195,7 +195,8 @@
 //!   `openlist` brings in `aho-corasick` for symptom matching.
 //! - `serde`: provider enums serialize as their wire code and deserialize from it, and
 //!   [`ApiError`] and [`AnyApiError`] serialize as a flat record.
-//! - `reqwest`: `ParseReqwest::parse_reqwest` and `ParseReqwest::check_reqwest`.
+//! - `http-body`: `ParseBody::parse_body` and `ParseBody::check_body` read the body of any
+//!   `http::Response<B: http_body::Body>`: hyper 1, reqwest 0.12 and 0.13, axum, tonic.
 //! - `miette`: `miette::Diagnostic` for [`ApiError`] and [`AnyApiError`], with the code
 //!   (`upyun::40300004`), the remedy or description as help, and the catalogue's source as
 //!   the link.
@@ -203,10 +204,15 @@
 //!
 //! # Traits of other crates
 //!
-//! The provider enums implement `strum`'s `IntoEnumIterator` and `EnumCount`, so `strum` is
-//! part of this crate's API: a new major version of `strum` comes with a new major version of
-//! this crate. [`http`] is part of the API too (statuses, headers, responses), and is
-//! re-exported as `cloud_errcodes::http` so that the versions always match.
+//! The provider enums (`UpyunError`, `QingStorError`, `LeanCloudError`, `OpenListError`)
+//! implement `strum`'s `IntoEnumIterator` (every variant in declaration order, as
+//! [`ProviderError::ALL`] lists them) and `EnumCount`, and no other `strum` trait;
+//! [`ErrorKind`], [`Lang`], [`Provider`] and [`BodyFormat`] implement none (each has an `ALL`
+//! constant). The impls are the crate's own, not derived, so `strum` is built without
+//! `strum_macros`. `strum` is part of this crate's API: a new major version of `strum` comes
+//! with a new major version of this crate. [`http`] is part of the API too (statuses,
+//! headers, responses), and is re-exported as `cloud_errcodes::http` so that the versions
+//! always match.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -240,8 +246,8 @@ pub mod response;
 
 #[cfg(feature = "miette")]
 mod diagnostic;
-#[cfg(feature = "reqwest")]
-mod with_reqwest;
+#[cfg(feature = "http-body")]
+mod with_http_body;
 
 mod catalogue_enum;
 
@@ -274,14 +280,14 @@ pub use qingstor::QingStorError;
 pub use response::{AnyApiError, ApiError, ApiErrorBuilder, BodyFormat, Evidence, ParseResponse, RawCode};
 #[cfg(feature = "upyun")]
 pub use upyun::UpyunError;
-#[cfg(feature = "reqwest")]
-pub use with_reqwest::ParseReqwest;
+#[cfg(feature = "http-body")]
+pub use with_http_body::{CheckedBody, ParseBody};
 
 /// The traits a caller of the parsers may want in scope, in one import:
 /// `use cloud_errcodes::prelude::*;`.
 pub mod prelude {
-    #[cfg(feature = "reqwest")]
-    pub use crate::ParseReqwest;
+    #[cfg(feature = "http-body")]
+    pub use crate::ParseBody;
     pub use crate::{ParseResponse, ProviderError};
 }
 

@@ -42,7 +42,7 @@ impl Wire for UpyunError {
 
 impl UpyunError {
     /// The message the server sends with this code, byte for byte as documented.
-    pub const fn message(self) -> &'static str {
-        ENTRIES[self as usize].message
+    pub fn message(self) -> &'static str {
+        self.entry().message()
     }
 }

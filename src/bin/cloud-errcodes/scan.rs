@@ -4,11 +4,19 @@ use std::{
     collections::HashMap,
     fs::File,
     io::{self, BufReader, IsTerminal, Read},
-    path::PathBuf,
+    path::{Path, PathBuf},
+    sync::{
+        Arc,
+        atomic::{AtomicBool, AtomicUsize, Ordering},
+        mpsc::{Receiver, RecvTimeoutError, sync_channel},
+    },
+    thread,
+    time::Duration,
 };
 
 use cloud_errcodes::{Lang, OpenListError, openlist};
 use serde_json::{Value, json};
+use signal_hook::consts::{SIGINT, SIGTERM};
 
 use crate::{Outcome, print_json, shown};
 
@@ -59,26 +67,46 @@ impl Report {
     }
 }
 
+/// How often a scan waiting for input looks whether a signal asked it to stop.
+const POLL: Duration = Duration::from_millis(50);
+
+/// How many blocks an input's reader thread may read ahead of the scan.
+const READ_AHEAD: usize = 2;
+
+/// The status a second SIGINT or SIGTERM exits with, at once (128 + SIGINT, as a shell shows
+/// an interrupted command).
+const SECOND_SIGNAL_EXIT: i32 = 130;
+
+/// The inputs, the report, and whatever stopped it from covering them all: an input that could
+/// not be read (named, the others still reported), or SIGINT/SIGTERM (the report covers what
+/// was read until then). Either is exit status 2, with one line on stderr.
 pub fn scan(files: &[PathBuf], lang: Option<Lang>, json: bool) -> Result<Outcome, String> {
-    let names: Vec<String> = match files {
-        [] => vec!["-".to_owned()],
-        files => files.iter().map(|f| f.display().to_string()).collect(),
+    // Paths are opened as given (not UTF-8 too); names are how they are shown.
+    let paths: Vec<Option<&Path>> = match files {
+        [] => vec![None],
+        files => files.iter().map(|f| Some(f.as_path()).filter(|p| p.as_os_str() != "-")).collect(),
     };
-    let progress = progress_bar(&names);
+    let names: Vec<String> =
+        paths.iter().map(|path| path.map_or_else(|| "-".to_owned(), |p| p.to_string_lossy().into_owned())).collect();
+    let signal = Signal::watch();
+    let progress = progress_bar(&paths);
     let mut report = Report::default();
-    for (input, name) in names.iter().enumerate() {
-        let reader: Box<dyn Read> = match name.as_str() {
-            "-" => Box::new(io::stdin().lock()),
-            path => Box::new(File::open(path).map_err(|err| format!("cannot read {}: {err}", shown(path)))?),
-        };
+    let mut failed = Vec::new();
+    for (input, path) in paths.iter().enumerate() {
+        if signal.caught().is_some() {
+            break;
+        }
+        let reader: Box<dyn Read> = Box::new(Blocks::read(*path, Arc::clone(&signal.stop)));
         let reader = match &progress {
             Some(bar) => Box::new(bar.wrap_read(reader)),
             None => reader,
         };
         let mut lines = openlist::scan_lines(BufReader::with_capacity(READ_BUFFER, reader));
         for found in lines.by_ref() {
-            let found = found.map_err(|err| format!("cannot read {}: {err}", shown(name)))?;
-            report.add(found.error(), Place { input, line: found.line() });
+            match found {
+                Ok(found) => report.add(found.error(), Place { input, line: found.line() }),
+                Err(err) => failed.push((input, err.to_string())),
+            }
         }
         report.lines += lines.lines();
         report.bytes += lines.bytes();
@@ -86,20 +114,126 @@ pub fn scan(files: &[PathBuf], lang: Option<Lang>, json: bool) -> Result<Outcome
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    let interrupted = signal.caught();
     match json {
-        true => print_json(&to_json(&report, &names, lang)),
+        true => print_json(&to_json(&report, &names, lang, &failed, interrupted)),
         false => print_text(&report, &names, lang),
     }
-    Ok(if report.seen.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+    let mut problems: Vec<String> =
+        failed.iter().map(|(input, err)| format!("cannot read {}: {err}", shown(&names[*input]))).collect();
+    if let Some(name) = interrupted {
+        problems.push(format!("interrupted by {name}: the report covers the {} lines read", report.lines));
+    }
+    match problems.is_empty() {
+        true => Ok(if report.seen.is_empty() { Outcome::NothingFound } else { Outcome::Found }),
+        false => Err(problems.join("; ")),
+    }
+}
+
+/// SIGINT and SIGTERM, caught so that the scan ends with a report of what it read; a second one
+/// exits at once.
+struct Signal {
+    stop: Arc<AtomicBool>,
+    which: Arc<AtomicUsize>,
+}
+
+impl Signal {
+    fn watch() -> Self {
+        let signal = Signal { stop: Arc::new(AtomicBool::new(false)), which: Arc::new(AtomicUsize::new(0)) };
+        for number in [SIGINT, SIGTERM] {
+            // The shutdown first: it acts only once `stop` is set, on a second signal. A
+            // registration that fails leaves the default action (the scan is killed).
+            let _ =
+                signal_hook::flag::register_conditional_shutdown(number, SECOND_SIGNAL_EXIT, Arc::clone(&signal.stop));
+            let _ = signal_hook::flag::register_usize(number, Arc::clone(&signal.which), number as usize);
+            let _ = signal_hook::flag::register(number, Arc::clone(&signal.stop));
+        }
+        signal
+    }
+
+    /// The name of the signal that stopped the scan, if one did.
+    fn caught(&self) -> Option<&'static str> {
+        if !self.stop.load(Ordering::SeqCst) {
+            return None;
+        }
+        Some(match self.which.load(Ordering::SeqCst) {
+            n if n == SIGINT as usize => "SIGINT",
+            _ => "SIGTERM",
+        })
+    }
+}
+
+/// One input read on a thread of its own, in blocks: a scan waiting for a stdin that never ends
+/// (`docker logs -f ... | cloud-errcodes scan`) still sees a signal and stops, as at the end
+/// of its input.
+struct Blocks {
+    blocks: Receiver<io::Result<Vec<u8>>>,
+    block: Vec<u8>,
+    at: usize,
+    stop: Arc<AtomicBool>,
+}
+
+impl Blocks {
+    /// Starts reading `path` (stdin for `None`).
+    fn read(path: Option<&Path>, stop: Arc<AtomicBool>) -> Self {
+        let (send, blocks) = sync_channel(READ_AHEAD);
+        let path = path.map(Path::to_path_buf);
+        thread::spawn(move || {
+            let mut reader: Box<dyn Read> = match path {
+                None => Box::new(io::stdin().lock()),
+                Some(path) => match File::open(path) {
+                    Ok(file) => Box::new(file),
+                    Err(err) => return drop(send.send(Err(err))),
+                },
+            };
+            loop {
+                let mut block = vec![0; READ_BUFFER];
+                match reader.read(&mut block) {
+                    Ok(0) => return,
+                    Ok(len) => {
+                        block.truncate(len);
+                        if send.send(Ok(block)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                    Err(err) => return drop(send.send(Err(err))),
+                }
+            }
+        });
+        Blocks { blocks, block: Vec::new(), at: 0, stop }
+    }
+}
+
+impl Read for Blocks {
+    /// The next bytes; the end of the input once a signal came (looked at between blocks).
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if self.at < self.block.len() {
+                let len = out.len().min(self.block.len() - self.at);
+                out[..len].copy_from_slice(&self.block[self.at..self.at + len]);
+                self.at += len;
+                return Ok(len);
+            }
+            if self.stop.load(Ordering::SeqCst) {
+                return Ok(0);
+            }
+            match self.blocks.recv_timeout(POLL) {
+                Ok(Ok(block)) => (self.block, self.at) = (block, 0),
+                Ok(Err(err)) => return Err(err),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Ok(0),
+            }
+        }
+    }
 }
 
 /// A bar on stderr for long inputs, only when stderr is a terminal.
-fn progress_bar(names: &[String]) -> Option<indicatif::ProgressBar> {
+fn progress_bar(paths: &[Option<&Path>]) -> Option<indicatif::ProgressBar> {
     if !io::stderr().is_terminal() {
         return None;
     }
-    let sizes: Option<u64> =
-        names.iter().map(|name| (name != "-").then(|| std::fs::metadata(name).ok().map(|m| m.len())).flatten()).sum();
+    let sizes: Option<u64> = paths.iter().map(|path| std::fs::metadata((*path)?).ok().map(|m| m.len())).sum();
     let bar = match sizes {
         Some(total) if total < PROGRESS_FROM => return None,
         Some(total) => indicatif::ProgressBar::new(total),
@@ -163,7 +297,13 @@ fn print_text(report: &Report, names: &[String], lang: Option<Lang>) {
     out!("{} lines, {} bytes scanned{files}: {symptoms} with a known symptom", report.lines, report.bytes);
 }
 
-fn to_json(report: &Report, names: &[String], lang: Option<Lang>) -> Value {
+fn to_json(
+    report: &Report,
+    names: &[String],
+    lang: Option<Lang>,
+    failed: &[(usize, String)],
+    interrupted: Option<&str>,
+) -> Value {
     let symptoms: Vec<Value> = report
         .rows()
         .iter()
@@ -181,5 +321,12 @@ fn to_json(report: &Report, names: &[String], lang: Option<Lang>) -> Value {
             })
         })
         .collect();
-    json!({ "lines": report.lines, "bytes": report.bytes, "symptoms": symptoms })
+    let failed: Vec<Value> = failed.iter().map(|(input, err)| json!({ "file": names[*input], "error": err })).collect();
+    json!({
+        "lines": report.lines,
+        "bytes": report.bytes,
+        "symptoms": symptoms,
+        "unread": failed,
+        "interrupted_by": interrupted,
+    })
 }
