@@ -240,7 +240,7 @@ fn parse_parts_reads_double_encoded_bodies() {
             }
         }
     }
-    let cut = r#""{\"msg\":\"signature error\",\"code\":40100005"#;
+    let cut = r#""{\"msg\":\"signature error\",\"code\":40100005,\"id\":\"249f"#;
     let err = Provider::Upyun.parse_parts(StatusCode::UNAUTHORIZED, &HeaderMap::new(), cut.as_bytes());
     assert_eq!((err.code_str(), err.body_format()), (Some("40100005"), BodyFormat::PartialJson));
     // A string that holds no error object stays text.

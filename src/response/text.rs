@@ -487,6 +487,8 @@ impl<'a> Reader<'a> {
                 let start = self.pos;
                 self.pos += 1;
                 self.skip_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
+                // As for a body: a number running to the end may have been cut (`101` of `1012`).
+                self.peek()?;
                 Some(Loose::Num(&self.src[start..self.pos]))
             }
             _ if b.is_ascii_alphabetic() || b == b'_' => {
@@ -496,6 +498,7 @@ impl<'a> Reader<'a> {
                     self.skip_nested()?;
                     return Some(Loose::Other);
                 }
+                self.peek()?;
                 Some(Loose::Word)
             }
             _ => None,
