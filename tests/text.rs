@@ -287,3 +287,14 @@ fn evidence_ranks_what_the_text_showed() {
     let typed = cloud_errcodes::UpyunError::parse_text(BODY).unwrap();
     assert_eq!(cloud_errcodes::AnyApiError::from(typed), Provider::Upyun.parse_text(BODY).unwrap());
 }
+
+/// Realtime reason names, written in upper case as the frames carry them, name their codes;
+/// the same words in lower case are prose.
+#[test]
+fn reason_names_name_their_codes() {
+    let code = |text: &str| Provider::LeanCloud.parse_text(text).and_then(|e| e.code_str().map(str::to_owned));
+    assert_eq!(code("conversation closed: BLACKLISTED").as_deref(), Some("4106"));
+    assert_eq!(code("[Error: APP_QUOTA_EXCEEDED]").as_deref(), Some("4113"));
+    assert_eq!(code("the session_conflict happened"), None);
+    assert_eq!(code("blacklisted"), None);
+}
