@@ -190,6 +190,8 @@ fn pathological_texts_are_read_in_bounded_time() {
         ")]",
         " [404 GET http",
         " [https://a (404)]",
+        " (404)]",
+        "qingstor-sdk:code: a\n",
         "LCError(code: ",
         "LeanCloudError: [",
         "CloudError: code: ",

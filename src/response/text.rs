@@ -700,6 +700,22 @@ pub(crate) fn find_ci(text: &str, needle: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// How many occurrences of one marker a rendering examines at most: a real rendering comes
+/// with the first few, and a text of a million markers costs no more than a few.
+pub(crate) const MAX_MARKERS: usize = 32;
+
+/// The first [`MAX_MARKERS`] occurrences of `label` in `text`, each as (where the text after it
+/// starts, that text).
+pub(crate) fn occurrences<'a>(text: &'a str, label: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = after(text, label, from)?;
+        from = found.0;
+        Some(found)
+    })
+    .take(MAX_MARKERS)
+}
+
 /// The text after `label` (its first occurrence from `from`), as (its start, the rest).
 pub(crate) fn after<'a>(text: &'a str, label: &str, from: usize) -> Option<(usize, &'a str)> {
     let at = text.get(from..)?.find(label)? + from + label.len();
