@@ -147,12 +147,40 @@ impl Wire for OpenListError {
             return envelope;
         }
         let found = Self::match_message(text)?;
+        // A generic symptom (a network error, a rate limit, `permission denied`) is any
+        // program's words: it is OpenList's only beside one of OpenList's wrappers or its name.
+        if found.error().specificity() < GENERIC_BELOW && found.tail().is_none() && !names_openlist(text) {
+            return None;
+        }
         let mut reading = Reading::new(Evidence::Message, found.span().start);
         reading.code = Some(found.error());
         let message = found.tail().unwrap_or_else(|| line_at(text, found.span().start).trim());
         reading.message = Some(message.to_owned());
         Some(reading)
     }
+}
+
+/// Symptoms less specific than this (network errors, rate limits, `permission denied`) are
+/// generic words: `parse_text` takes them for OpenList's only with OpenList around them.
+const GENERIC_BELOW: u8 = 50;
+
+/// Whether a text names OpenList or AList (as a word: a log's `[openlist]` tag, a path in
+/// `alist-org/alist`).
+fn names_openlist(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    ["openlist", "alist"].iter().any(|name| {
+        let mut from = 0;
+        while let Some(at) = crate::response::find_ci(text, name, from) {
+            let end = at + name.len();
+            let before = at.checked_sub(1).map(|i| bytes[i]);
+            if !before.is_some_and(|b| b.is_ascii_alphanumeric()) && !bytes.get(end).is_some_and(u8::is_ascii_lowercase)
+            {
+                return true;
+            }
+            from = at + 1;
+        }
+        false
+    })
 }
 
 /// Where other patterns can overlap an occurrence of one: (pattern index, its start relative to
