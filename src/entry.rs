@@ -1,5 +1,5 @@
-//! [`Entry`]: the facts of one catalogue entry, as the build script emits them, and the rules
-//! for reading the codes they are looked up by.
+//! [`Table`]: a provider's catalogue as the build script emits it (one text, pointer-free rows),
+//! [`Entry`]: one entry read from it, and the rules for reading the codes they are looked up by.
 
 use http::StatusCode;
 
