@@ -436,3 +436,36 @@ fn the_toml_subset_reads_the_catalogue_forms_and_refuses_the_rest() {
     }
     assert!(parse("a = 1\n\nb = [\n1,\nx]").unwrap_err().starts_with("line 5:"));
 }
+
+/// The build script reads the catalogues with its own small TOML reader (so that no dependent
+/// compiles the `toml` crate); on every committed catalogue it must read exactly what `toml`
+/// reads.
+#[test]
+fn the_toml_subset_reads_every_catalogue_as_the_toml_crate_does() {
+    use catalog::toml_subset::Value;
+
+    fn same(ours: &Value, theirs: &toml::Value) -> bool {
+        match (ours, theirs) {
+            (Value::String(a), toml::Value::String(b)) => a == b,
+            (Value::Integer(a), toml::Value::Integer(b)) => a == b,
+            (Value::Boolean(a), toml::Value::Boolean(b)) => a == b,
+            (Value::Array(a), toml::Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same(a, b)),
+            (Value::Table(a), toml::Value::Table(b)) => {
+                a.len() == b.len() && a.iter().all(|(key, a)| b.get(key).is_some_and(|b| same(a, b)))
+            }
+            _ => false,
+        }
+    }
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut read = 0;
+    for entry in std::fs::read_dir(root.join("catalog")).expect("the catalogue folder") {
+        let path = entry.expect("a catalogue file").path();
+        let text = std::fs::read_to_string(&path).expect("read a catalogue");
+        let ours = catalog::toml_subset::parse(&text).expect("the subset reads the catalogue");
+        let theirs: toml::Table = text.parse().expect("toml reads the catalogue");
+        assert!(same(&Value::Table(ours), &toml::Value::Table(theirs)), "{} reads differently", path.display());
+        read += 1;
+    }
+    assert_eq!(read, 4, "every provider's catalogue");
+}
