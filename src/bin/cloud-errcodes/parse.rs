@@ -99,7 +99,7 @@ fn judge_bare_body(provider: Provider, raw: &input::RawResponse) -> (Option<AnyA
     }
 }
 
-fn print_error(err: &AnyApiError) {
+pub fn print_error(err: &AnyApiError) {
     out!("{err}");
     out!("  code:       {}", err.code().map_or("(unknown)", |c| c.code_str()));
     out!("  raw code:   {}", shown(err.raw_code().map_or("(none)", |c| c.as_str())));
