@@ -1,11 +1,11 @@
 //! The lines of a stream that hold a marker ([`crate::markers`]), found without reading the
-//! others: one automaton runs over the input a chunk at a time, and only a line where it stops
-//! is looked at. Memory is bounded whatever the input and however long its lines; time is
+//! others: the markers' automata run over the input a chunk at a time, and only a line where
+//! one stops is looked at. Memory is bounded whatever the input and however long its lines; time is
 //! linear in its length.
 
 use std::io::{self, Read};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 /// How many bytes are read at a time.
 const CHUNK: usize = 256 * 1024;
@@ -16,9 +16,15 @@ pub const HALF: usize = 32 * 1024;
 
 /// Finds the lines holding any of a set of markers, ignoring ASCII case.
 pub struct Finder {
-    automaton: AhoCorasick,
+    /// The markers (lowercase) in groups of at most [`GROUP`], each searched over a lowercased
+    /// copy of the input: `aho-corasick` keeps its SIMD prefilter for up to 64 patterns and
+    /// gives it up beyond, which costs far more than a few passes over the same bytes.
+    groups: Vec<AhoCorasick>,
     longest: usize,
 }
+
+/// The most markers one automaton holds.
+const GROUP: usize = 64;
 
 /// How much a stream held.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -30,14 +36,40 @@ pub struct Totals {
 
 impl Finder {
     pub fn new<S: AsRef<str>>(markers: &[S]) -> Result<Self, String> {
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(markers.iter().map(AsRef::as_ref))
-            .map_err(|err| format!("cannot build the marker automaton: {err}"))?;
-        let longest = markers.iter().map(|m| m.as_ref().len()).max().unwrap_or(1).max(1);
-        Ok(Finder { automaton, longest })
+        let lowered: Vec<String> = markers.iter().map(|m| m.as_ref().to_ascii_lowercase()).collect();
+        let groups = lowered
+            .chunks(GROUP)
+            .map(|group| {
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::LeftmostFirst)
+                    .build(group)
+                    .map_err(|err| format!("cannot build the marker automaton: {err}"))
+            })
+            .collect::<Result<_, _>>()?;
+        let longest = lowered.iter().map(String::len).max().unwrap_or(1).max(1);
+        Ok(Finder { groups, longest })
+    }
+
+    /// Where the lines of `buf[from..]` holding a marker have one (at least one position per
+    /// such line), in order.
+    fn hits(&self, buf: &[u8], from: usize, lowered: &mut Vec<u8>, hits: &mut Vec<usize>) {
+        lowered.clear();
+        lowered.extend_from_slice(&buf[from..]);
+        lowered.make_ascii_lowercase();
+        hits.clear();
+        for group in &self.groups {
+            let mut at = 0;
+            while let Some(hit) = group.find(Input::new(&lowered[..]).span(at..lowered.len())) {
+                hits.push(from + hit.start());
+                // One hit per line and group is enough: go on after the line.
+                at = match memchr::memchr(b'\n', &lowered[hit.start()..]) {
+                    Some(offset) => hit.start() + offset + 1,
+                    None => break,
+                };
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
     }
 
     /// Calls `found(line, text)` for every line of `reader` holding a marker, in order, once
@@ -45,6 +77,7 @@ impl Finder {
     /// side of its first marker).
     pub fn each_line<R: Read>(&self, mut reader: R, mut found: impl FnMut(u64, &[u8])) -> io::Result<Totals> {
         let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 2 * HALF);
+        let (mut lowered, mut hits) = (Vec::new(), Vec::new());
         let mut bytes = 0u64;
         // Newlines counted in `buf[..counted]` (and in what was dropped before it).
         let mut newlines = 0u64;
@@ -58,9 +91,12 @@ impl Finder {
             if let Some(&last) = buf.last() {
                 last_byte = last;
             }
+            self.hits(&buf, resume, &mut lowered, &mut hits);
             let mut wait = false;
-            while let Some(hit) = self.automaton.find(Input::new(&buf).span(resume..buf.len())) {
-                let at = hit.start();
+            for &at in &hits {
+                if at < resume {
+                    continue;
+                }
                 let (lines, last_newline) = count_newlines(&buf[counted..at]);
                 if lines > 0 {
                     newlines += lines;
