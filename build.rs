@@ -30,6 +30,7 @@ use providers::PROVIDERS;
 fn main() {
     println!("cargo::rerun-if-changed=catalog");
     println!("cargo::rerun-if-changed=build");
+    println!("cargo::rerun-if-changed=src/kind/table.rs");
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut failures = Vec::new();
     let mut catalogs = Vec::new();

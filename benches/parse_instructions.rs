@@ -2,8 +2,8 @@
 //! N times; count with callgrind and subtract a run of N = 1000 from one of N = 11000:
 //!
 //! ```text
-//! cargo bench --all-features --bench parse_instructions --no-run
-//! valgrind --tool=callgrind target/release/deps/parse_instructions-* ours upyun 11000
+//! cargo bench --manifest-path benches/Cargo.toml --bench parse_instructions --no-run
+//! valgrind --tool=callgrind benches/target/release/deps/parse_instructions-* ours upyun 11000
 //! ```
 //!
 //! The case is chosen once, before the loop, so every case pays the same for the loop itself.

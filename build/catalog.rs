@@ -137,6 +137,9 @@ pub struct Entry {
     pub value: Option<String>,
     /// A larger number wins when several symptoms occur in one text (symptom catalogues).
     pub specificity: Option<i64>,
+    /// The patterns count only as the whole message: the whole text or line, or the last link
+    /// of a colon chain that is not an operating-system call (symptom catalogues).
+    pub whole: bool,
 }
 
 impl Entry {
@@ -172,33 +175,28 @@ impl Entry {
     }
 }
 
-/// The cross-provider kinds a catalogue may name: snake_case id and `ErrorKind` variant.
-/// Must list exactly the variants of `ErrorKind` in `src/kind.rs` (the generated code names
-/// them, so a mismatch fails to compile).
-pub const KINDS: &[(&str, &str)] = &[
-    ("not_found", "NotFound"),
-    ("already_exists", "AlreadyExists"),
-    ("conflict", "Conflict"),
-    ("permission_denied", "PermissionDenied"),
-    ("unauthenticated", "Unauthenticated"),
-    ("invalid_input", "InvalidInput"),
-    ("precondition_failed", "PreconditionFailed"),
-    ("range_not_satisfiable", "RangeNotSatisfiable"),
-    ("payload_too_large", "PayloadTooLarge"),
-    ("rate_limited", "RateLimited"),
-    ("quota_exceeded", "QuotaExceeded"),
-    ("billing", "Billing"),
-    ("timeout", "Timeout"),
-    ("unavailable", "Unavailable"),
-    ("internal", "Internal"),
-    ("network", "Network"),
-    ("unsupported", "Unsupported"),
-    ("configuration", "Configuration"),
-    ("other", "Other"),
-];
+/// The cross-provider kinds and the retry advice a catalogue may name: snake_case id and the
+/// variant of `ErrorKind` / `Retry`. Read from the same table file `src/kind.rs` turns into the
+/// enums, so the two cannot drift: adding a kind is one row in `src/kind/table.rs`.
+macro_rules! kind_ids {
+    ($const_name:ident: $($(#[$meta:meta])* $variant:ident = $id:literal, $phrase:literal;)*) => {
+        pub const $const_name: &[(&str, &str)] = &[$(($id, stringify!($variant))),*];
+    };
+}
 
-/// Retry advice a catalogue may give: id and `Retry` variant.
-pub const RETRIES: &[(&str, &str)] = &[("never", "Never"), ("backoff", "Backoff")];
+macro_rules! error_kinds {
+    ($($rows:tt)*) => {
+        kind_ids!(KINDS: $($rows)*);
+    };
+}
+
+macro_rules! retry_advice {
+    ($($rows:tt)*) => {
+        kind_ids!(RETRIES: $($rows)*);
+    };
+}
+
+include!("../src/kind/table.rs");
 
 /// What a symptom's value may be: id and `ValueKind` variant.
 pub const SYMPTOM_VALUES: &[(&str, &str)] =
@@ -305,6 +303,7 @@ fn entry_from(table: &Table, index: usize) -> Result<Entry, String> {
         patterns: f.strings("patterns")?,
         value: f.string("value")?,
         specificity: f.integer("specificity")?,
+        whole: f.boolean("whole")?.unwrap_or(false),
     };
     f.finish()?;
     Ok(entry)

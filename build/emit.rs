@@ -27,7 +27,7 @@ pub fn emit(spec: &Spec, doc: &str, catalog: &Catalog) -> String {
     emit_enum(&mut out, spec, &expand_counts(doc, catalog, &entries), &entries);
     emit_all(&mut out, spec, &entries);
     emit_surfaces(&mut out, catalog);
-    emit_entries(&mut out, &entries);
+    emit_entries(&mut out, spec, catalog, &entries);
     emit_lookup(&mut out, spec, &entries);
     if spec.symptoms {
         emit_symptoms(&mut out, spec, catalog, &entries);
@@ -71,7 +71,7 @@ fn emit_enum(out: &mut String, spec: &Spec, doc: &str, entries: &[&Entry]) {
     }
     writeln!(
         out,
-        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug, ::strum::EnumIter, ::strum::EnumCount)]
+        "#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 #[non_exhaustive]
 pub enum {} {{",
         spec.type_name
@@ -197,40 +197,179 @@ fn emit_surfaces(out: &mut String, catalog: &Catalog) {
     .unwrap();
 }
 
-/// The facts of every variant, indexed by its discriminant.
-fn emit_entries(out: &mut String, entries: &[&Entry]) {
+/// The facts of every variant, indexed by its discriminant (`crate::entry::Table`): `ROWS`
+/// holds numbers only, each text an id into `TEXT`, where every distinct text stands once. A
+/// row field is either a number (written as it is) or a text (interned).
+fn emit_entries(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&Entry]) {
+    let mut texts = Texts::default();
+    let mut alternates: Vec<String> = Vec::new();
+    let mut rows = String::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let variant = entry.variant(spec);
+        let first_text = texts.texts.len();
+        let mut text = |value: &str| Field::Text(texts.intern(value));
+        let code = entry.code.to_string();
+        if let CodeShape::Number(_) = spec.code_shape {
+            assert_eq!(number_of(&code), entry.number(), "`Entry::number` reads {code} as its number");
+        }
+        if let Some(wordings) = entry.alternates.as_ref().filter(|wordings| !wordings.is_empty()) {
+            let wordings: Vec<String> = wordings.iter().map(|a| format!("{a:?}")).collect();
+            let items = [index.to_string(), list("&[", &wordings, "]", 8, 2)];
+            alternates.push(list("(", &items, ")", 4, 1));
+        }
+        let fields = [
+            ("status", Field::Number(entry.status.to_string())),
+            ("code", text(&code)),
+            ("surface", Field::Number(surface(catalog, &entry.surface))),
+            ("provenance", text(&entry.provenance)),
+            ("message", text(entry.message().unwrap_or(""))),
+            ("summary", text(display_text(entry))),
+            ("en", text(&entry.en)),
+            ("zh", text(&entry.zh)),
+            ("remedy_en", text(entry.solution_en.as_deref().unwrap_or(""))),
+            ("remedy_zh", text(entry.solution_zh.as_deref().unwrap_or(""))),
+            ("source_url", text(&provenance::first_url(&entry.provenance).unwrap_or_default())),
+            ("kind", Field::Number(format!("crate::kind::ErrorKind::{}", kind_variant(&entry.kind)))),
+            ("retry", Field::Number(format!("crate::kind::Retry::{}", retry_variant(&entry.retry)))),
+            ("template", Field::Number(entry.template().is_some().to_string())),
+        ];
+        let fields: Vec<(&str, String)> = fields
+            .into_iter()
+            .map(|(name, field)| match field {
+                Field::Number(value) => (name, value),
+                Field::Text(id) => (name, id.to_string()),
+            })
+            .collect();
+        writeln!(rows, "    // {variant}").unwrap();
+        writeln!(rows, "    {},", struct_literal("crate::entry::Row", &fields, 4)).unwrap();
+        texts.label(first_text, &variant);
+    }
     writeln!(
         out,
-        "/// The facts of every variant, indexed by its discriminant.\nstatic ENTRIES: [crate::entry::Entry; {}] = [",
+        "/// The facts of every variant, indexed by its discriminant; texts are ids into `TEXT`.
+static TABLE: crate::entry::Table = crate::entry::Table {{
+    text: TEXT,
+    starts: &STARTS,
+    carries: CARRIES,
+    rows: &ROWS,
+    surfaces: SURFACES,
+    alternates: ALTERNATES,
+}};
+
+/// One row per variant, in declaration order: `ROWS[v as usize]` is `v`'s.
+static ROWS: [crate::entry::Row; {}] = [\n{rows}];\n",
         entries.len()
     )
     .unwrap();
-    for entry in entries {
-        let number = entry.number();
-        let fields = [
-            ("code", format!("{:?}", entry.code.to_string())),
-            ("number", number.to_string()),
-            ("status", entry.status.to_string()),
-            ("kind", format!("crate::kind::ErrorKind::{}", kind_variant(&entry.kind))),
-            ("surface", format!("{:?}", entry.surface)),
-            ("provenance", format!("{:?}", entry.provenance)),
-            ("retry", format!("crate::kind::Retry::{}", retry_variant(&entry.retry))),
-            ("message", format!("{:?}", entry.message().unwrap_or(""))),
-            ("alternates", {
-                let alternates: Vec<String> = entry.alternates.iter().flatten().map(|a| format!("{a:?}")).collect();
-                list("&[", &alternates, "]", 8, "alternates: ".len() + 1)
-            }),
-            ("summary", format!("{:?}", display_text(entry))),
-            ("en", format!("{:?}", entry.en)),
-            ("zh", format!("{:?}", entry.zh)),
-            ("remedy_en", format!("{:?}", entry.solution_en.as_deref().unwrap_or(""))),
-            ("remedy_zh", format!("{:?}", entry.solution_zh.as_deref().unwrap_or(""))),
-            ("template", entry.template().is_some().to_string()),
-            ("source_url", format!("{:?}", provenance::first_url(&entry.provenance).unwrap_or_default())),
-        ];
-        writeln!(out, "    {},", struct_literal("crate::entry::Entry", &fields, 4)).unwrap();
+    texts.emit(out);
+    writeln!(
+        out,
+        "/// The alternate messages of the variants that have any, by discriminant.\nstatic ALTERNATES: &[(u16, &[&str])] = {};\n",
+        list("&[", &alternates, "]", 0, "static ALTERNATES: &[(u16, &[&str])] = ;".len())
+    )
+    .unwrap();
+}
+
+/// A numeric code as `crate::entry::Entry::number` reads it from the code's text: its digits
+/// (each `x` of a template read as `0`), negative after a `-`.
+fn number_of(code: &str) -> i64 {
+    let (negative, digits) = code.strip_prefix('-').map_or((false, code), |digits| (true, digits));
+    let number = digits.bytes().fold(0i64, |number, b| number * 10 + if b == b'x' { 0 } else { i64::from(b - b'0') });
+    if negative { -number } else { number }
+}
+
+/// The index of `surface` in the catalogue's `SURFACES`.
+fn surface(catalog: &Catalog, surface: &str) -> String {
+    let index = catalog.surfaces.iter().position(|s| s.id == surface).expect("validated surface");
+    u8::try_from(index).expect("at most 256 surfaces").to_string()
+}
+
+/// A field of a row: a number or enum as Rust source, or the id of a text.
+enum Field {
+    Number(String),
+    Text(usize),
+}
+
+/// The distinct texts of one table in order of first use, text 0 the empty one.
+struct Texts {
+    texts: Vec<String>,
+    ids: std::collections::HashMap<String, usize>,
+    /// Where each text starts in the concatenation, and where the last one ends.
+    starts: Vec<usize>,
+    /// The variant whose row first used the texts from each position on.
+    labels: Vec<(usize, String)>,
+}
+
+impl Default for Texts {
+    fn default() -> Self {
+        let ids = std::collections::HashMap::from([(String::new(), 0)]);
+        Texts { texts: vec![String::new()], ids, starts: vec![0, 0], labels: Vec::new() }
     }
-    out.push_str("];\n\n");
+}
+
+impl Texts {
+    /// The id of `text`, added at the end if it is new.
+    fn intern(&mut self, text: &str) -> usize {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = self.texts.len();
+        self.texts.push(text.to_owned());
+        self.ids.insert(text.to_owned(), id);
+        self.starts.push(self.starts[id] + text.len());
+        assert!(id < usize::from(u16::MAX), "a text id and the next fit a u16");
+        id
+    }
+
+    /// Notes that the texts from id `first` on, if any were added, came with `variant`'s row.
+    fn label(&mut self, first: usize, variant: &str) {
+        if first < self.texts.len() {
+            self.labels.push((first, variant.to_owned()));
+        }
+    }
+
+    /// `TEXT` as a concatenation of its texts, each run of new ones after a comment naming the
+    /// variant whose row first uses them and their ids; then `STARTS`.
+    fn emit(&self, out: &mut String) {
+        out.push_str(
+            "/// Every distinct text of the catalogue once, in order of first use (text 0 the empty one):\n\
+             /// text `i` starts at `STARTS[i]` plus 65 536 for each id in `CARRIES` up to `i`, and ends\n\
+             /// where text `i + 1` starts.\nstatic TEXT: &str = concat!(\n",
+        );
+        let mut labels = self.labels.iter().peekable();
+        for (id, text) in self.texts.iter().enumerate().skip(1) {
+            if let Some((_, variant)) = labels.next_if(|(first, _)| *first == id) {
+                let last = labels.peek().map_or(self.texts.len(), |(next, _)| *next) - 1;
+                match last == id {
+                    true => writeln!(out, "    // {variant}: text {id}").unwrap(),
+                    false => writeln!(out, "    // {variant}: texts {id} to {last}").unwrap(),
+                }
+            }
+            writeln!(out, "    {text:?},").unwrap();
+        }
+        out.push_str(");\n\n");
+        writeln!(
+            out,
+            "/// Where each text of `TEXT` starts, and (last) where the last one ends, modulo 65 536.\n#[rustfmt::skip]\nstatic STARTS: [u16; {}] = [",
+            self.starts.len()
+        )
+        .unwrap();
+        for chunk in self.starts.chunks(16) {
+            let items: Vec<String> = chunk.iter().map(|start| (start % 65_536).to_string()).collect();
+            writeln!(out, "    {},", items.join(", ")).unwrap();
+        }
+        out.push_str("];\n\n");
+        // The ids from which a start is in the next 64 KiB (`STARTS` is increasing).
+        let carries: Vec<String> = (1..self.starts.len())
+            .flat_map(|id| (self.starts[id - 1] >> 16..self.starts[id] >> 16).map(move |_| id.to_string()))
+            .collect();
+        writeln!(
+            out,
+            "/// The ids of the texts from which `STARTS` counts from the next 64 KiB of `TEXT`.\nstatic CARRIES: &[u16] = {};\n",
+            list("&[", &carries, "]", 0, "static CARRIES: &[u16] = ;".len())
+        )
+        .unwrap();
+    }
 }
 
 /// `Display` uses our summary where there is one, else the server's message.
@@ -273,11 +412,25 @@ fn emit_lookup(out: &mut String, spec: &Spec, entries: &[&Entry]) {
             Some((Code::Text(alt.clone()), variants))
         })
         .collect();
+    // Each code's variants are a run of `BY_CODE` (codes with the same variants share one), so
+    // the table's values hold no pointer.
+    let mut by_code: Vec<String> = Vec::new();
+    let mut runs: Vec<(&[String], usize)> = Vec::new();
     let mut unsigned = phf_codegen::Map::new();
     let mut signed = phf_codegen::Map::new();
     let mut texts = phf_codegen::Map::new();
     for (code, variants) in groups.iter().map(|(c, v)| (*c, v)).chain(alternates.iter().map(|(c, v)| (c, v))) {
-        let value = format!("&[{}]", variants.join(", "));
+        let start = match runs.iter().find(|(run, _)| *run == variants.as_slice()) {
+            Some(&(_, start)) => start,
+            None => {
+                runs.push((variants, by_code.len()));
+                by_code.extend(variants.iter().cloned());
+                by_code.len() - variants.len()
+            }
+        };
+        let end = start + variants.len();
+        assert!(end <= usize::from(u16::MAX), "a run of BY_CODE ends at a u16");
+        let value = format!("({start}, {end})");
         match code {
             Code::Number(n) if spec.code_shape == CodeShape::Number("i32") => {
                 signed.entry(i32::try_from(*n).expect("validated"), value);
@@ -297,9 +450,15 @@ fn emit_lookup(out: &mut String, spec: &Spec, entries: &[&Entry]) {
     };
     writeln!(
         out,
-        "/// Perfect-hash table from the wire code to its variants, the primary one first.
+        "/// Perfect-hash table from the wire code to its variants, the primary one first: a run
+/// `start..end` of `BY_CODE`.
 #[rustfmt::skip]
-static CODES: ::phf::Map<{key}, &'static [{ty}]> = {map};"
+static CODES: ::phf::Map<{key}, (u16, u16)> = {map};
+
+/// The variants of every code, one run per code (`CODES`' values).
+static BY_CODE: [{ty}; {}] = {};",
+        by_code.len(),
+        list("[", &by_code, "]", 0, format!("static BY_CODE: [{ty}; {}] = ;", by_code.len()).len())
     )
     .unwrap();
     if let CodeShape::Number(_) = spec.code_shape {
@@ -357,6 +516,15 @@ fn emit_symptoms(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&E
         writeln!(out, "    {},", struct_literal("Symptom", &fields, 4)).unwrap();
     }
     out.push_str("];\n\n");
+
+    // The symptoms recognised only as the whole message.
+    let whole: Vec<String> = entries.iter().filter(|e| e.whole).map(|e| format!("{ty}::{}", e.variant(spec))).collect();
+    writeln!(
+        out,
+        "/// The symptoms whose patterns count only as the whole message.\nstatic WHOLE: &[{ty}] = {};\n",
+        list("&[", &whole, "]", 0, 1)
+    )
+    .unwrap();
 
     // Every pattern, lowercased as it is matched.
     let all: Vec<String> =

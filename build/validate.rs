@@ -261,6 +261,7 @@ fn symptom_problems(spec: &Spec, entry: &Entry) -> Vec<String> {
         ("patterns", entry.patterns.is_some()),
         ("value", entry.value.is_some()),
         ("specificity", entry.specificity.is_some()),
+        ("whole", entry.whole),
     ];
     if !spec.symptoms {
         for (field, present) in symptom_fields {

@@ -1,7 +1,9 @@
 //! An SDK call site: delete a file from an UpYun bucket and turn a failure into a typed error.
+//! reqwest (0.12 or 0.13, with no feature of its own) hands its response over as an
+//! `http::Response`, whose body `ParseBody` reads.
 //!
 //! ```text
-//! cargo run --example reqwest_upyun --features reqwest
+//! cargo run --example reqwest_upyun --features http-body
 //! ```
 //!
 //! So that it runs anywhere, the example answers its own request with a local server that
@@ -9,12 +11,12 @@
 
 use std::time::Duration;
 
-use cloud_errcodes::{ApiError, ErrorKind, ParseReqwest, UpyunError};
+use cloud_errcodes::{ApiError, ErrorKind, ParseBody, UpyunError};
 
 /// What an SDK method returns: success, or UpYun's error with everything the server said.
 async fn delete_file(client: &reqwest::Client, endpoint: &str, path: &str) -> Result<(), SdkError> {
     let response = client.delete(format!("{endpoint}{path}")).send().await?;
-    UpyunError::check_reqwest(response).await?;
+    UpyunError::check_body(http::Response::from(response)).await?;
     Ok(())
 }
 

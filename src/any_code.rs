@@ -5,7 +5,7 @@ use std::{cmp::Ordering, fmt, hash::Hash};
 use http::StatusCode;
 
 use crate::{
-    entry::Entry, kind::ErrorKind, kind::Retry, lang::Lang, provider::Provider, provider_error::Internal,
+    entry::Entry, entry::Table, kind::ErrorKind, kind::Retry, lang::Lang, provider::Provider, provider_error::Internal,
     provider_error::ProviderError,
 };
 
@@ -33,26 +33,30 @@ use crate::{
 #[derive(Clone, Copy)]
 pub struct AnyCode {
     provider: Provider,
-    index: u16,
-    entry: &'static Entry,
+    entry: Entry,
 }
 
 impl<E: ProviderError> From<E> for AnyCode {
     fn from(code: E) -> Self {
-        AnyCode { provider: E::PROVIDER, index: code.index(Internal(())), entry: code.entry(Internal(())) }
+        AnyCode { provider: E::PROVIDER, entry: code.entry(Internal(())) }
     }
 }
 
 impl AnyCode {
-    /// The variant of `entries` (a provider's entry table) at `index`, which must be in range
-    /// (a catalogue has far fewer than 65 536 entries).
-    pub(crate) fn at(provider: Provider, entries: &'static [Entry], index: usize) -> Self {
-        AnyCode { provider, index: index as u16, entry: &entries[index] }
+    /// The variant of `table` (a provider's entry table) at `index`, which must be below its
+    /// [`len`](Table::len) (a catalogue has far fewer than 65 536 entries).
+    pub(crate) fn at(provider: Provider, table: &'static Table, index: usize) -> Self {
+        AnyCode { provider, entry: table.entry(index as u16) }
+    }
+
+    /// The variant's position in its provider's catalogue.
+    fn index(self) -> u16 {
+        self.entry.index()
     }
 
     /// The typed variant, when this is a code of `E`'s provider.
     pub fn downcast<E: ProviderError>(self) -> Option<E> {
-        (self.provider == E::PROVIDER).then(|| E::ALL.get(usize::from(self.index)).copied()).flatten()
+        (self.provider == E::PROVIDER).then(|| E::ALL.get(usize::from(self.index())).copied()).flatten()
     }
 
     /// The provider whose catalogue this entry is in.
@@ -62,7 +66,7 @@ impl AnyCode {
 
     /// See [`ProviderError::code_str`].
     pub fn code_str(self) -> &'static str {
-        self.entry.code
+        self.entry.code()
     }
 
     /// See [`ProviderError::numeric_code`].
@@ -72,7 +76,7 @@ impl AnyCode {
 
     /// See [`ProviderError::is_template`].
     pub fn is_template(self) -> bool {
-        self.entry.template
+        self.entry.template()
     }
 
     /// See [`ProviderError::wire_message`].
@@ -82,12 +86,12 @@ impl AnyCode {
 
     /// See [`ProviderError::alternate_messages`].
     pub fn alternate_messages(self) -> &'static [&'static str] {
-        self.entry.alternates
+        self.entry.alternates()
     }
 
     /// See [`ProviderError::summary`].
     pub fn summary(self) -> &'static str {
-        self.entry.summary
+        self.entry.summary()
     }
 
     /// See [`ProviderError::http_status`].
@@ -97,27 +101,27 @@ impl AnyCode {
 
     /// See [`ProviderError::kind`].
     pub fn kind(self) -> ErrorKind {
-        self.entry.kind
+        self.entry.kind()
     }
 
     /// See [`ProviderError::retry`].
     pub fn retry(self) -> Retry {
-        self.entry.retry
+        self.entry.retry()
     }
 
     /// See [`ProviderError::is_retryable`].
     pub fn is_retryable(self) -> bool {
-        self.entry.retry.is_retryable()
+        self.entry.retry().is_retryable()
     }
 
     /// See [`ProviderError::surface`].
     pub fn surface(self) -> &'static str {
-        self.entry.surface
+        self.entry.surface()
     }
 
     /// See [`ProviderError::provenance`].
     pub fn provenance(self) -> &'static str {
-        self.entry.provenance
+        self.entry.provenance()
     }
 
     /// See [`ProviderError::source_url`].
@@ -138,7 +142,7 @@ impl AnyCode {
 
 impl PartialEq for AnyCode {
     fn eq(&self, other: &Self) -> bool {
-        (self.provider, self.index) == (other.provider, other.index)
+        (self.provider, self.index()) == (other.provider, other.index())
     }
 }
 
@@ -153,26 +157,26 @@ impl PartialOrd for AnyCode {
 impl Ord for AnyCode {
     /// By provider, then in catalogue order.
     fn cmp(&self, other: &Self) -> Ordering {
-        (self.provider, self.index).cmp(&(other.provider, other.index))
+        (self.provider, self.index()).cmp(&(other.provider, other.index()))
     }
 }
 
 impl Hash for AnyCode {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        (self.provider, self.index).hash(state);
+        (self.provider, self.index()).hash(state);
     }
 }
 
 impl fmt::Debug for AnyCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "AnyCode({} {})", self.provider, self.entry.code)
+        write!(f, "AnyCode({} {})", self.provider, self.entry.code())
     }
 }
 
 impl fmt::Display for AnyCode {
     /// As the provider enum shows it: `<provider> <code>: <summary>`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}: {}", self.provider, self.entry.code, self.entry.summary)
+        write!(f, "{} {}: {}", self.provider, self.entry.code(), self.entry.summary())
     }
 }
 

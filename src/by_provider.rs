@@ -4,7 +4,7 @@
 
 use http::{HeaderMap, StatusCode};
 
-use crate::{any_code::AnyCode, entry::Entry, provider::Provider, response::AnyApiError};
+use crate::{any_code::AnyCode, entry::Table, provider::Provider, response::AnyApiError};
 #[allow(unused_imports, reason = "used by the providers compiled in")]
 use crate::{
     provider_error::ProviderError,
@@ -84,8 +84,8 @@ impl Provider {
     /// # }
     /// ```
     pub fn entries(self) -> impl ExactSizeIterator<Item = AnyCode> + DoubleEndedIterator + Clone {
-        let entries: &'static [Entry] = with_enum!(self, E => E::entries(Internal(())), off => &[]);
-        (0..entries.len()).map(move |index| AnyCode::at(self, entries, index))
+        let table: &'static Table = with_enum!(self, E => E::table(Internal(())), off => &Table::EMPTY);
+        (0..table.len()).map(move |index| AnyCode::at(self, table, index))
     }
 
     /// The API surfaces this provider's codes come from (see [`ProviderError::SURFACES`]);

@@ -1,13 +1,15 @@
 //! [`catalogue_enum!`]: the impls every generated provider enum shares.
 //!
-//! The build script emits data for each provider (the enum, `ALL`, `ENTRIES`, `SURFACES` and the
-//! `CODES` lookup table); this macro turns that data into the shared impls, and each provider
+//! The build script emits data for each provider (the enum, `ALL`, the `TABLE` of facts,
+//! `SURFACES` and the `CODES` lookup table); this macro turns that data into the shared impls, and each provider
 //! module adds what is its own (its `PROFILE` and `Wire` impl, `message`, ...). It sits above
 //! both the catalogue traits and the parser it implements and calls.
 
-/// The impls every provider enum shares, from the generated `ALL`, `ENTRIES` and `CODES`: the
+/// The impls every provider enum shares, from the generated `ALL`, `TABLE`, `ROWS`, `CODES` and
+/// `BY_CODE`: the
 /// sealed and public catalogue traits, the inherent accessors and parsers (so callers need not
-/// import a trait; the trait methods call these), `Display`, `Error`, `FromStr` and serde.
+/// import a trait; the trait methods call these), `Display`, `Error`, strum's `IntoEnumIterator`
+/// and `EnumCount`, `FromStr` and serde.
 ///
 /// `codes = number(<integer type>)` or `codes = text` gives `from_code`, `variants_of` and
 /// `code` the provider's code type.
@@ -25,7 +27,7 @@ macro_rules! catalogue_enum {
             /// `503xx001`, where `x` is any digit).
             pub fn variants_of(code: $int) -> &'static [Self] {
                 match CODES.get(&code) {
-                    Some(variants) => variants,
+                    Some(&(start, end)) => BY_CODE.get(usize::from(start)..usize::from(end)).unwrap_or(&[]),
                     None => crate::entry::template_variants(TEMPLATES, i64::from(code)),
                 }
             }
@@ -35,7 +37,7 @@ macro_rules! catalogue_enum {
             /// gives 10999): the response's raw code says which digits it had.
             pub const fn code(self) -> $int {
                 // The build script checks every code fits the type.
-                ENTRIES[self as usize].number as $int
+                self.entry().number() as $int
             }
 
             /// Looks up a code together with the message the server sent, for codes documented
@@ -70,13 +72,16 @@ macro_rules! catalogue_enum {
 
             /// Every variant documented under `code`, the primary one first; empty if unknown.
             pub fn variants_of(code: &str) -> &'static [Self] {
-                CODES.get(crate::entry::trim_code(code)).copied().unwrap_or(&[])
+                match CODES.get(crate::entry::trim_code(code)) {
+                    Some(&(start, end)) => BY_CODE.get(usize::from(start)..usize::from(end)).unwrap_or(&[]),
+                    None => &[],
+                }
             }
 
             /// The code as it stands in the catalogue (and, for providers that send codes, on
             /// the wire).
-            pub const fn code(self) -> &'static str {
-                ENTRIES[self as usize].code
+            pub fn code(self) -> &'static str {
+                self.entry().code()
             }
 
             /// Looks up a code together with the message the server sent, for codes documented
@@ -101,16 +106,16 @@ macro_rules! catalogue_enum {
         crate::catalogue_enum::catalogue_enum!(@codes $ty, $codes $(($int))?);
 
         impl crate::provider_error::sealed::Sealed for $ty {
-            fn entry(self, _: crate::provider_error::Internal) -> &'static crate::entry::Entry {
-                &ENTRIES[self as usize]
+            fn entry(self, _: crate::provider_error::Internal) -> crate::entry::Entry {
+                self.entry()
             }
 
             fn index(self, _: crate::provider_error::Internal) -> u16 {
                 self as u16
             }
 
-            fn entries(_: crate::provider_error::Internal) -> &'static [crate::entry::Entry] {
-                &ENTRIES
+            fn table(_: crate::provider_error::Internal) -> &'static crate::entry::Table {
+                &TABLE
             }
 
             fn variants_of_text(code: &str, _: crate::provider_error::Internal) -> &'static [Self] {
@@ -190,81 +195,86 @@ macro_rules! catalogue_enum {
 
         /// The catalogue's facts (see [`ProviderError`](crate::ProviderError) for each).
         impl $ty {
+            /// The catalogue entry behind this variant.
+            const fn entry(self) -> crate::entry::Entry {
+                TABLE.entry(self as u16)
+            }
+
             /// The code as text (see [`ProviderError::code_str`](crate::ProviderError::code_str)).
-            pub const fn code_str(self) -> &'static str {
-                ENTRIES[self as usize].code
+            pub fn code_str(self) -> &'static str {
+                self.entry().code()
             }
 
             /// The code as a number (see [`ProviderError::numeric_code`](crate::ProviderError::numeric_code)).
             pub fn numeric_code(self) -> Option<i64> {
-                ENTRIES[self as usize].numeric_code()
+                self.entry().numeric_code()
             }
 
             /// `true` for a templated code (see [`ProviderError::is_template`](crate::ProviderError::is_template)).
             pub const fn is_template(self) -> bool {
-                ENTRIES[self as usize].template
+                ROWS[self as usize].template
             }
 
             /// The documented wire message (see [`ProviderError::wire_message`](crate::ProviderError::wire_message)).
             pub fn wire_message(self) -> Option<&'static str> {
-                ENTRIES[self as usize].wire_message()
+                self.entry().wire_message()
             }
 
             /// Other wordings (see [`ProviderError::alternate_messages`](crate::ProviderError::alternate_messages)).
-            pub const fn alternate_messages(self) -> &'static [&'static str] {
-                ENTRIES[self as usize].alternates
+            pub fn alternate_messages(self) -> &'static [&'static str] {
+                self.entry().alternates()
             }
 
             /// A short lowercase English phrase for this error, as `Display` shows it.
-            pub const fn summary(self) -> &'static str {
-                ENTRIES[self as usize].summary
+            pub fn summary(self) -> &'static str {
+                self.entry().summary()
             }
 
             /// The HTTP status the provider answers with for this error.
             pub fn http_status(self) -> ::http::StatusCode {
-                ENTRIES[self as usize].status_code()
+                self.entry().status_code()
             }
 
             /// The cross-provider kind of this error.
             pub const fn kind(self) -> crate::kind::ErrorKind {
-                ENTRIES[self as usize].kind
+                ROWS[self as usize].kind
             }
 
             /// Whether and how the same request may be retried.
             pub const fn retry(self) -> crate::kind::Retry {
-                ENTRIES[self as usize].retry
+                ROWS[self as usize].retry
             }
 
             /// `true` when retrying with backoff may succeed.
             pub const fn is_retryable(self) -> bool {
-                ENTRIES[self as usize].retry.is_retryable()
+                ROWS[self as usize].retry.is_retryable()
             }
 
             /// Which API surface sends this error (one of [`SURFACES`](crate::ProviderError::SURFACES)).
-            pub const fn surface(self) -> &'static str {
-                ENTRIES[self as usize].surface
+            pub fn surface(self) -> &'static str {
+                self.entry().surface()
             }
 
             /// Where the catalogue's wire facts for this error come from.
-            pub const fn provenance(self) -> &'static str {
-                ENTRIES[self as usize].provenance
+            pub fn provenance(self) -> &'static str {
+                self.entry().provenance()
             }
 
             /// Where to check the catalogue's facts (see
             /// [`ProviderError::source_url`](crate::ProviderError::source_url)).
             pub fn source_url(self) -> Option<&'static str> {
-                ENTRIES[self as usize].source_url()
+                self.entry().source_url()
             }
 
             /// What this error means, in the given language.
-            pub const fn description(self, lang: crate::lang::Lang) -> &'static str {
-                ENTRIES[self as usize].description(lang)
+            pub fn description(self, lang: crate::lang::Lang) -> &'static str {
+                self.entry().description(lang)
             }
 
             /// What to do about this error, where the catalogue says (see
             /// [`ProviderError::remedy`](crate::ProviderError::remedy)).
             pub fn remedy(self, lang: crate::lang::Lang) -> Option<&'static str> {
-                ENTRIES[self as usize].remedy(lang)
+                self.entry().remedy(lang)
             }
         }
 
@@ -317,12 +327,28 @@ macro_rules! catalogue_enum {
         impl ::core::fmt::Display for $ty {
             /// `<provider> <code>: <summary>`, such as `upyun 40300004: bucket is full`.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                let entry = &ENTRIES[*self as usize];
-                write!(f, "{} {}: {}", crate::provider::Provider::$provider.as_str(), entry.code, entry.summary)
+                let entry = self.entry();
+                write!(f, "{} {}: {}", crate::provider::Provider::$provider.as_str(), entry.code(), entry.summary())
             }
         }
 
         impl ::std::error::Error for $ty {}
+
+        // strum's traits, written here rather than derived, so that no build of the crate
+        // compiles `strum_macros` and its `syn`.
+        impl ::strum::IntoEnumIterator for $ty {
+            type Iterator = ::core::iter::Copied<::core::slice::Iter<'static, Self>>;
+
+            /// Every variant, in declaration order (the order of
+            /// [`ProviderError::ALL`](crate::ProviderError::ALL)).
+            fn iter() -> Self::Iterator {
+                ALL.iter().copied()
+            }
+        }
+
+        impl ::strum::EnumCount for $ty {
+            const COUNT: usize = ALL.len();
+        }
 
         impl ::core::str::FromStr for $ty {
             type Err = crate::provider_error::ParseCodeError;

@@ -3,8 +3,9 @@
 use std::fmt;
 
 /// Text from a server shown safely on a terminal or in a log line: control characters, Unicode
-/// line separators and bidirectional overrides escaped (`\n`, `\u{1b}`), everything else as
-/// it is. [`ApiError`](crate::ApiError)'s `Display` shows every server field this way.
+/// line separators and invisible characters (bidirectional marks and overrides, zero-width
+/// characters, tag characters) escaped (`\n`, `\u{1b}`, `\u{200e}`), everything else as it is.
+/// [`ApiError`](crate::ApiError)'s `Display` shows every server field this way.
 ///
 /// # Examples
 ///
@@ -12,6 +13,7 @@ use std::fmt;
 /// use cloud_errcodes::Escaped;
 ///
 /// assert_eq!(Escaped("a\nb\u{1b}[31m").to_string(), r"a\nb\u{1b}[31m");
+/// assert_eq!(Escaped("ok\u{200b}\u{e0041}").to_string(), r"ok\u{200b}\u{e0041}");
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Escaped<'a>(pub &'a str);
@@ -23,9 +25,38 @@ impl fmt::Display for Escaped<'_> {
 }
 
 /// Characters that must not reach a terminal or a log line as they are: control characters,
-/// Unicode line and paragraph separators, and the bidirectional overrides and isolates.
+/// Unicode line and paragraph separators, and the characters that show nothing but can hide or
+/// reorder text: every format character (Unicode category Cf: bidirectional marks, overrides
+/// and isolates, zero-width characters, the byte-order mark, the soft hyphen, the tag characters
+/// that carry invisible ASCII) and the Hangul fillers, which render as blank space.
 pub(crate) fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{600}'..='\u{605}'
+                | '\u{61C}'
+                | '\u{6DD}'
+                | '\u{70F}'
+                | '\u{890}'..='\u{891}'
+                | '\u{8E2}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{110BD}'
+                | '\u{110CD}'
+                | '\u{13430}'..='\u{1343F}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E007F}'
+        )
 }
 
 /// Writes `text` with [`needs_escape`] characters escaped (`\n`, `\u{1b}`), cut after `max`

@@ -8,7 +8,9 @@
 //! On valid JSON it agrees with `serde_json` (the differential property test in
 //! `tests/parse_props.rs` checks it): keys and strings are decoded the same and numbers are kept
 //! as written. On invalid input it never fails: invalid escapes and invalid UTF-8 become U+FFFD,
-//! and a body that stops early or breaks keeps the members completed before the break.
+//! and a body that stops early or breaks keeps the members completed before the break. A member
+//! is complete when its value is: a string once its closing quote came, a number once a
+//! delimiter (`,`, `}`, `]` or whitespace) follows it, so a cut never shortens a value.
 
 use std::borrow::Cow;
 
@@ -97,6 +99,21 @@ pub(crate) enum End {
 /// order, as soon as its value is complete; nothing unless the object starts with `{`.
 #[inline]
 pub(crate) fn scan_object<'a>(bytes: &'a [u8], start: usize, mut member: impl FnMut(RawStr<'a>, Value<'a>)) -> End {
+    scan_members(bytes, start, |key, value| {
+        if let Some(value) = value {
+            member(key, value);
+        }
+    })
+}
+
+/// [`scan_object`], and at a break after a member's key and colon, `member(key, None)`: that
+/// member was there, though its value is not whole (cut by a limit, or invalid).
+#[inline]
+pub(crate) fn scan_members<'a>(
+    bytes: &'a [u8],
+    start: usize,
+    mut member: impl FnMut(RawStr<'a>, Option<Value<'a>>),
+) -> End {
     let Some([b'{', rest @ ..]) = bytes.get(start..) else { return End::Broken };
     let mut rest = skip_ws(rest);
     if let [b'}', ..] = rest {
@@ -105,8 +122,11 @@ pub(crate) fn scan_object<'a>(bytes: &'a [u8], start: usize, mut member: impl Fn
     loop {
         let Some((key, after_key)) = string(rest) else { return End::Broken };
         let [b':', after_colon @ ..] = skip_ws(after_key) else { return End::Broken };
-        let Some((value, after_value)) = self::value(skip_ws(after_colon)) else { return End::Broken };
-        member(key, value);
+        let Some((value, after_value)) = self::value(skip_ws(after_colon)) else {
+            member(key, None);
+            return End::Broken;
+        };
+        member(key, Some(value));
         match skip_ws(after_value) {
             [b',', after @ ..] => rest = skip_ws(after),
             [b'}', ..] => return End::Closed,
@@ -205,9 +225,12 @@ fn value(rest: &[u8]) -> Option<(Value<'_>, &[u8])> {
             Some((Value::Nested(&rest[..len]), &rest[len..]))
         }
         [b'-' | b'0'..=b'9', ..] => {
-            let len = rest.iter().position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'));
-            let (number, after) = rest.split_at(len.unwrap_or(rest.len()));
-            Some((Value::Num(number), after))
+            // A number is complete only once a delimiter follows it: one that runs to the end
+            // of the input may have been cut (`{"code":1` of `{"code":137}`), so, like a string
+            // without its closing quote, it is no value.
+            let len = rest.iter().position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))?;
+            let (number, after) = rest.split_at(len);
+            matches!(after[0], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r').then_some((Value::Num(number), after))
         }
         [b'n', b'u', b'l', b'l', ..] => word(Value::Null, 4),
         [b't', b'r', b'u', b'e', ..] => word(Value::Bool, 4),
@@ -263,6 +286,23 @@ fn quote_or_backslash(bytes: &[u8]) -> Option<usize> {
         at += 8;
     }
     chunks.remainder().iter().position(|&b| b == b'"' || b == b'\\').map(|found| at + found)
+}
+
+/// The JSON string `bytes` starts with, decoded (its UTF-8 not checked), and whether it
+/// closed; a string the input cut short gives what there is.
+pub(crate) fn leading_string(bytes: &[u8]) -> Option<(Vec<u8>, bool)> {
+    let [b'"', content @ ..] = bytes else { return None };
+    let mut out = Vec::with_capacity(content.len());
+    match string(bytes) {
+        Some((raw, _)) => {
+            raw.decode_into(&mut out);
+            Some((out, true))
+        }
+        None => {
+            unescape_into(content, &mut out);
+            Some((out, false))
+        }
+    }
 }
 
 /// Appends the decoded escapes of a JSON string's raw content to `out` (see
@@ -322,4 +362,53 @@ fn unicode_escape(rest: &[u8]) -> (char, usize) {
 fn hex4(bytes: &[u8]) -> Option<u32> {
     let digits = bytes.get(..4)?;
     digits.iter().try_fold(0u32, |acc, &b| Some(acc * 16 + char::from(b).to_digit(16)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The members `scan_object` yields, with numbers and strings as written.
+    fn members(body: &[u8]) -> (Vec<(String, String)>, End) {
+        let mut out = Vec::new();
+        let end = scan_object(body, 0, |key, value| {
+            let value = match value {
+                Value::Num(n) => String::from_utf8_lossy(n).into_owned(),
+                Value::Str(s) => format!("{:?}", s.to_str()),
+                Value::Null => "null".to_owned(),
+                Value::Bool => "bool".to_owned(),
+                Value::Nested(raw) => String::from_utf8_lossy(raw).into_owned(),
+            };
+            out.push((key.to_str().into_owned(), value));
+        });
+        (out, end)
+    }
+
+    #[test]
+    fn a_number_at_the_end_of_a_cut_body_is_no_value() {
+        // R1 (reliability report 2026-11-26): LeanCloud's `{"code":137,...}` cut after
+        // `{"code":1` was read as code 1.
+        for cut in
+            [&br#"{"code":1"#[..], br#"{"code":-"#, br#"{"msg":"bucket is full","code":4030"#, br#"{"code":4.03e"#]
+        {
+            let (found, end) = members(cut);
+            assert!(found.iter().all(|(key, _)| key != "code"), "{:?}: {found:?}", String::from_utf8_lossy(cut));
+            assert_eq!(end, End::Broken);
+        }
+        // A delimiter completes it, whatever comes next.
+        for (body, code) in [
+            (&br#"{"code":1,"#[..], "1"),
+            (br#"{"code":137 "#, "137"),
+            (b"{\"code\":137\r\n}", "137"),
+            (br#"{"code":-1}"#, "-1"),
+        ] {
+            let (found, _) = members(body);
+            assert_eq!(found.first().map(|(_, v)| v.as_str()), Some(code), "{:?}", String::from_utf8_lossy(body));
+        }
+        // A number glued to something that is no delimiter is no number either.
+        assert!(members(br#"{"code":1x}"#).0.is_empty());
+        // The same in arrays: a cut last element is not yielded.
+        assert_eq!(Elements::new(b"[1, 2", 0).count(), 1);
+        assert_eq!(Elements::new(b"[1, 2]", 0).count(), 2);
+    }
 }

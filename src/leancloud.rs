@@ -56,8 +56,8 @@ impl Wire for LeanCloudError {
 impl LeanCloudError {
     /// The message the server sends with this code, byte for byte as documented (empty for
     /// code 0, documented without one).
-    pub const fn message(self) -> &'static str {
-        ENTRIES[self as usize].message
+    pub fn message(self) -> &'static str {
+        self.entry().message()
     }
 }
 
@@ -74,8 +74,11 @@ pub const MAX_BATCH_BODY: usize = 4 * 1024 * 1024;
 /// item is never taken for a success it did not report.
 ///
 /// A body that is not an array gives no items. At most the first [`MAX_BATCH_BODY`] bytes
-/// are read; items past that, or past a point where the array breaks, are not returned. The
-/// items are parsed lazily and borrow the body, so the iterator itself allocates nothing.
+/// are read. An array that breaks before its end (cut by that limit or by the connection, or
+/// malformed) ends with one more error item where it broke, [truncated](ApiError::is_truncated)
+/// and of format [`PartialJson`](response::BodyFormat::PartialJson): the results from there on
+/// are unknown, and never taken for successes. The items are parsed lazily and borrow the
+/// body, so the iterator itself allocates nothing.
 ///
 /// # Examples
 ///
@@ -96,7 +99,20 @@ pub fn parse_batch(body: &[u8]) -> impl Iterator<Item = Result<(), ApiError<Lean
     let body = &body[..body.len().min(MAX_BATCH_BODY)];
     let start = json::skip_bom_and_ws(body);
     // Not an array: an iterator that yields nothing (`[` is checked by `Elements` itself).
-    json::Elements::new(body, start).map(move |at| batch_item(body, at, truncated))
+    let is_array = body.get(start) == Some(&b'[');
+    let mut elements = json::Elements::new(body, start);
+    let mut broke = false;
+    std::iter::from_fn(move || {
+        if let Some(at) = elements.next() {
+            return Some(batch_item(body, at, truncated));
+        }
+        if !is_array || broke || elements.end() == json::End::Closed {
+            return None;
+        }
+        broke = true;
+        let ok = StatusCode::OK;
+        Some(Err(response::assemble(ok, ok, response::BodyFormat::PartialJson, Default::default(), true)))
+    })
 }
 
 /// One item of a batch: `Ok` only for an object with a `success` key and no `error` object.

@@ -18,9 +18,13 @@
 //! - [`ApiError<E>`](ApiError): a failed call of one provider, parsed from its response by
 //!   `parse_parts`, `check_parts` and the other [`ParseResponse`] methods (inherent on each
 //!   enum, so `UpyunError::parse_parts(..)` needs no import).
+//! - `parse_text` ([`ParseResponse::parse_text`], inherent on each enum too): the same
+//!   [`ApiError`] found in any text a user meets (a log line, an exception as an official SDK
+//!   prints it, a pasted body, a documented message alone), with the [`Evidence`] it rests on;
+//!   `None` when the text holds no error of that provider.
 //! - [`AnyApiError`] and [`AnyCode`]: the same with the provider erased, for code that
-//!   handles whichever service; [`Provider::parse_parts`] when the provider is known only at
-//!   run time.
+//!   handles whichever service; [`Provider::parse_parts`] and [`Provider::parse_text`] when
+//!   the provider is known only at run time.
 //! - [`ProviderError`]: what every provider enum offers, for code generic over providers.
 //! - [`ErrorKind`], [`Retry`]: the cross-provider classification and retry advice.
 //! - [`Lang`], [`Provider`]: description languages and the providers themselves.
@@ -60,6 +64,29 @@
 //! let err = OpenListError::check_parts(StatusCode::OK, &HeaderMap::new(), body).unwrap_err();
 //! assert_eq!(err.code(), Some(OpenListError::QueryFail61008));
 //! assert_eq!(err.http_status(), StatusCode::INTERNAL_SERVER_ERROR);
+//! # }
+//! ```
+//!
+//! # Example: find an error in a log line
+//!
+//! ```
+//! # #[cfg(all(feature = "upyun", feature = "leancloud"))] {
+//! use cloud_errcodes::{Evidence, LeanCloudError, Provider, UpyunError};
+//!
+//! let line = r#"2024-01-29 22:36:23 upload: PUT 403 {"msg":"bucket is full","code":40300004,"id":"11e4a729"}"#;
+//! let err = UpyunError::parse_text(line).unwrap();
+//! assert_eq!(err.code(), Some(UpyunError::BucketFull));
+//! assert_eq!(err.http_status().as_u16(), 403);
+//! assert_eq!(err.evidence(), Some(Evidence::Body));
+//!
+//! // An exception as the Python SDK prints it; a realtime reason name alone.
+//! let python = "LeanCloudError: [211] Could not find user.";
+//! assert_eq!(LeanCloudError::parse_text(python).unwrap().code(), Some(LeanCloudError::UserNotFound));
+//! assert_eq!(Provider::LeanCloud.parse_text("SESSION_CONFLICT").unwrap().code_str(), Some("4111"));
+//!
+//! // No error of this provider: a bare status, another service's body.
+//! assert!(UpyunError::parse_text("HTTP 400").is_none());
+//! assert!(LeanCloudError::parse_text("ParseError { code: 101, message: 'Object not found.' }").is_none());
 //! # }
 //! ```
 //!
@@ -168,7 +195,8 @@
 //!   `openlist` brings in `aho-corasick` for symptom matching.
 //! - `serde`: provider enums serialize as their wire code and deserialize from it, and
 //!   [`ApiError`] and [`AnyApiError`] serialize as a flat record.
-//! - `reqwest`: `ParseReqwest::parse_reqwest` and `ParseReqwest::check_reqwest`.
+//! - `http-body`: `ParseBody::parse_body` and `ParseBody::check_body` read the body of any
+//!   `http::Response<B: http_body::Body>`: hyper 1, reqwest 0.12 and 0.13, axum, tonic.
 //! - `miette`: `miette::Diagnostic` for [`ApiError`] and [`AnyApiError`], with the code
 //!   (`upyun::40300004`), the remedy or description as help, and the catalogue's source as
 //!   the link.
@@ -176,10 +204,15 @@
 //!
 //! # Traits of other crates
 //!
-//! The provider enums implement `strum`'s `IntoEnumIterator` and `EnumCount`, so `strum` is
-//! part of this crate's API: a new major version of `strum` comes with a new major version of
-//! this crate. [`http`] is part of the API too (statuses, headers, responses), and is
-//! re-exported as `cloud_errcodes::http` so that the versions always match.
+//! The provider enums (`UpyunError`, `QingStorError`, `LeanCloudError`, `OpenListError`)
+//! implement `strum`'s `IntoEnumIterator` (every variant in declaration order, as
+//! [`ProviderError::ALL`] lists them) and `EnumCount`, and no other `strum` trait;
+//! [`ErrorKind`], [`Lang`], [`Provider`] and [`BodyFormat`] implement none (each has an `ALL`
+//! constant). The impls are the crate's own, not derived, so `strum` is built without
+//! `strum_macros`. `strum` is part of this crate's API: a new major version of `strum` comes
+//! with a new major version of this crate. [`http`] is part of the API too (statuses,
+//! headers, responses), and is re-exported as `cloud_errcodes::http` so that the versions
+//! always match.
 #![warn(missing_docs)]
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
@@ -213,8 +246,8 @@ pub mod response;
 
 #[cfg(feature = "miette")]
 mod diagnostic;
-#[cfg(feature = "reqwest")]
-mod with_reqwest;
+#[cfg(feature = "http-body")]
+mod with_http_body;
 
 mod catalogue_enum;
 
@@ -247,14 +280,14 @@ pub use qingstor::QingStorError;
 pub use response::{AnyApiError, ApiError, ApiErrorBuilder, BodyFormat, Evidence, ParseResponse, RawCode};
 #[cfg(feature = "upyun")]
 pub use upyun::UpyunError;
-#[cfg(feature = "reqwest")]
-pub use with_reqwest::ParseReqwest;
+#[cfg(feature = "http-body")]
+pub use with_http_body::{CheckedBody, ParseBody};
 
 /// The traits a caller of the parsers may want in scope, in one import:
 /// `use cloud_errcodes::prelude::*;`.
 pub mod prelude {
-    #[cfg(feature = "reqwest")]
-    pub use crate::ParseReqwest;
+    #[cfg(feature = "http-body")]
+    pub use crate::ParseBody;
     pub use crate::{ParseResponse, ProviderError};
 }
 

@@ -37,6 +37,13 @@
 //!   a quote, a closing bracket, a comma or a semicolon (or the end of the text) may follow. So
 //!   `no such hostname` is not `no such host`, `rawPath: /movies` is not `rawPath: /`, while
 //!   `TooManyRequests` with a request id glued on still counts.
+//! - A few short generic messages (`permission denied`, `invalid request`, `error occurred`,
+//!   `not support`: see [`OpenListError::whole_message_only`]) count only as the whole
+//!   message: the whole text or line (up to a closing period), a whole quoted string, the text
+//!   after a log prefix ending in `] `, or the last link of a colon chain whose link before it
+//!   is no operating-system call. `failed get objs: permission denied` is OpenList's;
+//!   `listen tcp 0.0.0.0:5244: bind: permission denied` and `open /data/config.json:
+//!   permission denied` are the system's, and `permission denied by the owner` is neither.
 //! - When several symptoms occur, the most specific wins: the highest catalogue
 //!   `specificity` (generic symptoms such as network errors and rate limits rank low), then the
 //!   longer pattern, then the earlier position.
@@ -157,8 +164,8 @@ struct Symptom {
 impl OpenListError {
     /// The symptom as the OpenList and AList documentation shows it: an example of the text,
     /// not a fixed message (the servers add paths, ids and wrappers around it).
-    pub const fn message(self) -> &'static str {
-        ENTRIES[self as usize].message
+    pub fn message(self) -> &'static str {
+        self.entry().message()
     }
 
     /// The literal patterns that identify this symptom, matched ASCII-case-insensitively.
@@ -178,6 +185,12 @@ impl OpenListError {
 
     const fn value_kind(self) -> Option<ValueKind> {
         SYMPTOMS[self as usize].value
+    }
+
+    /// Whether this symptom's patterns count only as the whole message (catalogue `whole`):
+    /// short generic texts such as `permission denied`, which the [module docs](self) describe.
+    pub fn whole_message_only(self) -> bool {
+        WHOLE.contains(&self)
     }
 }
 
@@ -428,7 +441,7 @@ fn group_occurrences(
         let Some(&(pattern, error, partners)) = PATTERNS.get(id) else { continue };
         // While the hit stands, partners that rank lower can never win over it.
         let (start, end) = (offset + hit.start(), offset + hit.end());
-        let floor = match judged.contains(&start) && on_boundaries(text, start, end) {
+        let floor = match judged.contains(&start) && stands(text, start, end, error) {
             true => rank(error, pattern),
             false => (0, 0),
         };
@@ -492,7 +505,7 @@ fn best_match(text: &str) -> Option<(OpenListError, &'static str, Range<usize>)>
     let mut best: Option<(OpenListError, &'static str, Range<usize>)> = None;
     each_match(text, |id, span| {
         let Some(&(pattern, error, _)) = PATTERNS.get(id) else { return };
-        if !on_boundaries(text.as_bytes(), span.start, span.end) {
+        if !stands(text.as_bytes(), span.start, span.end, error) {
             return;
         }
         let rank = |(e, p, span): &(OpenListError, &str, Range<usize>)| {
@@ -505,6 +518,107 @@ fn best_match(text: &str) -> Option<(OpenListError, &'static str, Range<usize>)>
         }
     });
     best
+}
+
+/// Whether an occurrence of a pattern of `error` at `start..end` counts: it stands on word
+/// boundaries, and, for a symptom recognised only as the whole message, it is one.
+fn stands(text: &[u8], start: usize, end: usize, error: OpenListError) -> bool {
+    on_boundaries(text, start, end) && (!error.whole_message_only() || whole_message(text, start, end))
+}
+
+/// How far before an occurrence [`whole_message`] looks for the start of the colon-chain link
+/// before it; a longer link counts as an operating-system call's (the streaming scan keeps
+/// this much context before each chunk).
+pub(crate) const LOOKBACK: usize = 160;
+
+/// Operations Go names in front of an operating system's error (`open /data/config.json:
+/// permission denied`, `listen tcp 0.0.0.0:5244: bind: permission denied`): a short message
+/// after them is the system's answer, not OpenList's.
+const SYSTEM_CALLS: &[&str] = &[
+    "accept",
+    "bind",
+    "chdir",
+    "chmod",
+    "chown",
+    "chtimes",
+    "close",
+    "connect",
+    "copy_file_range",
+    "dial",
+    "exec",
+    "fchmod",
+    "fchown",
+    "fork/exec",
+    "fstat",
+    "fsync",
+    "ftruncate",
+    "getwd",
+    "link",
+    "listen",
+    "lookup",
+    "lstat",
+    "mkdir",
+    "mkdirat",
+    "open",
+    "openat",
+    "read",
+    "readdirent",
+    "readlink",
+    "remove",
+    "rename",
+    "rmdir",
+    "seek",
+    "sendfile",
+    "setsockopt",
+    "socket",
+    "splice",
+    "stat",
+    "statfs",
+    "symlink",
+    "truncate",
+    "unlink",
+    "unlinkat",
+    "utimes",
+    "write",
+    "createfile",
+    "getfileattributesex",
+    "findfirstfile",
+    "movefileex",
+    "wsarecv",
+    "wsasend",
+];
+
+/// Whether `start..end` is a whole message: the text (or its line) holds nothing else, up to a
+/// closing period; or it is the last link of a colon chain (`failed get objs: permission
+/// denied`) whose link before is no system call; or it follows a log prefix ending in `] `; or
+/// it is a whole quoted string (`"message":"permission denied"`).
+fn whole_message(text: &[u8], start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    let after = after.strip_prefix(b".").unwrap_or(after);
+    let after = after.strip_prefix(b"\r").unwrap_or(after);
+    let before = &text[..start];
+    if before.ends_with(b"\"") && text.get(end) == Some(&b'"') {
+        return true;
+    }
+    if !(after.is_empty() || after[0] == b'\n') {
+        return false;
+    }
+    if before.is_empty() || before.ends_with(b"\n") || before.ends_with(b"] ") {
+        return true;
+    }
+    let Some(chain) = before.strip_suffix(b": ") else { return false };
+    // The link before: back to the previous `: `, `] `, line start or text start.
+    let window = &chain[chain.len().saturating_sub(LOOKBACK)..];
+    let starts_link = |i: usize| window[i - 1] == b'\n' || (i >= 2 && matches!(&window[i - 2..i], b": " | b"] "));
+    let link_start = (1..=window.len()).rev().find(|&i| starts_link(i));
+    let link = match link_start {
+        Some(i) => &window[i..],
+        None if window.len() == chain.len() => window,
+        // No start within reach: too long a link to judge, so not a message of OpenList's.
+        None => return false,
+    };
+    let word = link.split(|b| *b == b' ').next().unwrap_or(link);
+    !SYSTEM_CALLS.iter().any(|call| word.eq_ignore_ascii_case(call.as_bytes()))
 }
 
 /// The word-boundary rule of the module docs.
@@ -611,7 +725,7 @@ mod tests {
             let pattern = pattern.to_ascii_lowercase();
             for at in (0..lower.len()).filter(|&at| lower.as_bytes()[at..].starts_with(pattern.as_bytes())) {
                 let span = at..at + pattern.len();
-                if !on_boundaries(text.as_bytes(), span.start, span.end) {
+                if !stands(text.as_bytes(), span.start, span.end, error) {
                     continue;
                 }
                 let (specificity, len) = rank(error, &pattern);
@@ -677,29 +791,69 @@ mod tests {
         })
     }
 
-    /// A log of glued lines, some long, some with `\r`, invalid bytes or no final newline.
+    /// A log of glued lines, some long, some with invalid bytes or no final line end, ended by
+    /// `\n`, `\r\n` or `\r` alone.
     fn log() -> impl Strategy<Value = Vec<u8>> {
         let line = prop_oneof![
             4 => glued().prop_map(String::into_bytes),
             1 => "[a-z ]{0,40}".prop_map(String::into_bytes),
-            1 => prop::collection::vec(any::<u8>().prop_filter("no newline", |b| *b != b'\n'), 0..50),
+            1 => prop::collection::vec(any::<u8>().prop_filter("no line end", |b| !matches!(b, b'\n' | b'\r')), 0..50),
         ];
-        (prop::collection::vec((line, any::<bool>()), 0..12), any::<bool>()).prop_map(|(lines, newline_at_end)| {
+        let end = prop::sample::select(vec![&b"\n"[..], b"\r\n", b"\r"]);
+        (prop::collection::vec((line, end.clone()), 0..12), prop::option::of(end)).prop_map(|(lines, last)| {
             let mut out = Vec::new();
-            for (i, (mut line, cr)) in lines.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(b'\n');
-                }
-                if cr {
-                    line.push(b'\r');
-                }
+            let count = lines.len();
+            for (i, (line, end)) in lines.into_iter().enumerate() {
                 out.extend(line);
-            }
-            if newline_at_end && !out.is_empty() {
-                out.push(b'\n');
+                match (i + 1 < count, last) {
+                    (true, _) => out.extend_from_slice(end),
+                    (false, Some(last)) => out.extend_from_slice(last),
+                    (false, None) => {}
+                }
             }
             out
         })
+    }
+
+    /// The lines of a log: ended by `\n` (a `\r` before it kept), or by `\r` alone; a last line
+    /// without an end counts.
+    fn lines_of(log: &[u8]) -> Vec<&[u8]> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for (at, &b) in log.iter().enumerate() {
+            let ends = b == b'\n' || (b == b'\r' && log.get(at + 1) != Some(&b'\n'));
+            if ends {
+                lines.push(&log[start..at]);
+                start = at + 1;
+            }
+        }
+        if start < log.len() {
+            lines.push(&log[start..]);
+        }
+        lines
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        // R13 (reliability report 2026-11-26): a log whose lines end in `\r` alone was one line
+        // with one symptom.
+        for (log, lines) in [
+            (&b"ERRO token is expired\rERRO query fail [61008]\rERRO TooManyRequests\r"[..], 3),
+            (b"ERRO token is expired\r\nERRO query fail [61008]\nERRO TooManyRequests", 3),
+            (b"ERRO token is expired\r\rERRO query fail [61008]\n\rERRO TooManyRequests\r\n", 5),
+        ] {
+            for capacity in [1, 2, 7, 4096] {
+                let reader = std::io::BufReader::with_capacity(capacity, log);
+                let mut scan = ScanLines::with_chunk(reader, 0);
+                let got: Vec<_> = scan.by_ref().map(|m| m.unwrap().error()).collect();
+                assert_eq!(
+                    got,
+                    [OpenListError::TokenExpired, OpenListError::QueryFail61008, OpenListError::TooManyRequests],
+                    "{log:?}"
+                );
+                assert_eq!(scan.lines(), lines, "{log:?}");
+            }
+        }
     }
 
     #[test]
@@ -728,11 +882,7 @@ mod tests {
             let reader = std::io::BufReader::with_capacity(capacity, log.as_slice());
             let mut scan = ScanLines::with_chunk(reader, chunk);
             let got: Vec<(u64, OpenListError)> = scan.by_ref().map(|m| m.map(|m| (m.line(), m.error())).unwrap()).collect();
-            let lines: Vec<&[u8]> = match log.strip_suffix(b"\n") {
-                Some(body) => body.split(|b| *b == b'\n').collect(),
-                None if log.is_empty() => Vec::new(),
-                None => log.split(|b| *b == b'\n').collect(),
-            };
+            let lines = lines_of(&log);
             let want: Vec<(u64, OpenListError)> = lines
                 .iter()
                 .enumerate()

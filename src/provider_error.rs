@@ -12,7 +12,7 @@ use http::StatusCode;
 use crate::{error::Capped, kind::ErrorKind, kind::Retry, lang::Lang, provider::Provider};
 
 pub(crate) mod sealed {
-    use crate::entry::Entry;
+    use crate::entry::{Entry, Table};
 
     /// Proof of being inside this crate: the hidden methods below take one, and only this
     /// crate can make one, so nobody else can call them (not even through a generic bound).
@@ -22,13 +22,13 @@ pub(crate) mod sealed {
     /// Only this crate's generated enums implement [`ProviderError`](super::ProviderError).
     pub trait Sealed: Copy + 'static {
         /// The catalogue entry behind this variant.
-        fn entry(self, _: Internal) -> &'static Entry;
+        fn entry(self, _: Internal) -> Entry;
 
         /// The variant's discriminant: its position in `ALL` and in the entry table.
         fn index(self, _: Internal) -> u16;
 
-        /// Every entry, indexed by discriminant.
-        fn entries(_: Internal) -> &'static [Entry];
+        /// The table of every entry, indexed by discriminant.
+        fn table(_: Internal) -> &'static Table;
 
         /// Every variant documented under a code given as text, the primary one first.
         fn variants_of_text(code: &str, _: Internal) -> &'static [Self];

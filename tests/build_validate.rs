@@ -304,6 +304,18 @@ fn symptom_rules() {
         problems("upyun", &upyun_line("status = 403", r#"status = 403, patterns = ["x"]"#)),
         ["catalog/upyun.toml: 40300004: patterns is only for symptom catalogues"]
     );
+    // `whole` is a symptom's flag, and a boolean.
+    assert_eq!(problems("openlist", &good.replace(r#"value = "port""#, "whole = true")), Vec::<String>::new());
+    assert_eq!(
+        problems("upyun", &upyun_line("status = 403", "status = 403, whole = true")),
+        ["catalog/upyun.toml: 40300004: whole is only for symptom catalogues"]
+    );
+    let text = format!(
+        "provider = \"openlist\"\ntype = \"OpenListError\"\nsurfaces = []\ncodes = [\n{}\n]\n",
+        good.replace(r#"value = "port""#, r#"whole = "yes""#)
+    );
+    let err = catalog::parse("catalog/openlist.toml", &text).unwrap_err();
+    assert!(err.contains("`whole` must be true or false"), "{err}");
 }
 
 #[test]
@@ -333,4 +345,51 @@ fn every_entry_names_its_surface_and_source() {
     let found = validate::validate(spec("upyun"), &catalog).unwrap_err();
     assert!(found.contains(&"catalog/upyun.toml: header: surface `Storage` is not snake_case".to_owned()), "{found:?}");
     assert!(found.contains(&"catalog/upyun.toml: header: surface `cdn` is listed twice".to_owned()), "{found:?}");
+}
+
+/// The generated tables give back every text and fact of the catalogues: the build script
+/// packs each provider's texts into one string read through 16-bit offsets (`src/entry.rs`;
+/// OpenList's texts run past 64 KiB, so its later entries are read across a carry), and
+/// each numeric code is read back from its text.
+#[cfg(all(feature = "upyun", feature = "qingstor", feature = "leancloud", feature = "openlist"))]
+#[test]
+fn the_tables_give_back_the_catalogues() {
+    use cloud_errcodes::{Lang, LeanCloudError, OpenListError, ProviderError, QingStorError, UpyunError};
+
+    fn check<E: ProviderError + std::fmt::Debug>(slug: &str) {
+        let spec = spec(slug);
+        let file = format!("catalog/{slug}.toml");
+        let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&file)).unwrap();
+        let catalog = catalog::parse(&file, &text).unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(catalog.codes.len(), E::ALL.len(), "{slug}: one variant per entry");
+        for entry in &catalog.codes {
+            let name = entry.variant(spec);
+            let err = *E::ALL.iter().find(|v| format!("{v:?}") == name).unwrap_or_else(|| panic!("{slug}: no {name}"));
+            let code = entry.code.to_string();
+            assert_eq!(err.code_str(), code, "{name}");
+            let number = code.parse::<i64>().ok();
+            assert_eq!(err.numeric_code(), number, "{name}");
+            assert_eq!(err.is_template(), entry.template().is_some(), "{name}");
+            assert_eq!(err.wire_message(), entry.message(), "{name}");
+            let alternates: Vec<&str> = entry.alternates.iter().flatten().map(String::as_str).collect();
+            assert_eq!(err.alternate_messages(), alternates, "{name}");
+            assert_eq!(err.summary(), entry.summary.as_deref().or(entry.message()).unwrap_or(""), "{name}");
+            assert_eq!(err.description(Lang::En), entry.en, "{name}");
+            assert_eq!(err.description(Lang::ZhCn), entry.zh, "{name}");
+            assert_eq!(err.remedy(Lang::En), entry.solution_en.as_deref(), "{name}");
+            assert_eq!(err.remedy(Lang::ZhCn), entry.solution_zh.as_deref(), "{name}");
+            assert_eq!(err.provenance(), entry.provenance, "{name}");
+            assert_eq!(err.surface(), entry.surface, "{name}");
+            assert_eq!(i64::from(err.http_status().as_u16()), entry.status, "{name}");
+            assert_eq!(err.kind().as_str(), entry.kind, "{name}");
+            assert_eq!(err.retry().as_str(), entry.retry, "{name}");
+        }
+    }
+    check::<UpyunError>("upyun");
+    check::<QingStorError>("qingstor");
+    check::<LeanCloudError>("leancloud");
+    check::<OpenListError>("openlist");
+    // A template's number reads every `x` as `0`.
+    assert_eq!(UpyunError::CdnEdgeRuleTriggered.code(), 10999);
+    assert_eq!(LeanCloudError::OtherCause.code(), -1);
 }

@@ -355,9 +355,31 @@ fn every_source_names_a_public_location() {
     every_source_is_public::<UpyunError>();
     every_source_is_public::<QingStorError>();
     every_source_is_public::<LeanCloudError>();
+    every_source_is_public::<OpenListError>();
     for text in
         ["docs: UpYun API 错误码表", "UpYun API 错误码表 (page 4)", "upyun/docs sources/api/errno.md", "npm leanengine"]
     {
         assert!(!names_a_public_source(text), "{text}");
     }
+}
+
+/// A provenance that counts drivers ("in 12 drivers") goes stale with the next driver added
+/// or removed (two were off by one): sources name the files, or say "other drivers".
+#[test]
+fn no_provenance_counts_drivers() {
+    let counts = |provenance: &str| {
+        let words: Vec<&str> = provenance.split_whitespace().collect();
+        words.windows(2).any(|pair| {
+            let next = pair[1].trim_end_matches([',', ';', ')']);
+            let count = pair[0].trim_start_matches('(');
+            !count.is_empty()
+                && count.bytes().all(|b| b.is_ascii_digit())
+                && matches!(next, "drivers" | "other" | "storages")
+        })
+    };
+    for err in OpenListError::all() {
+        assert!(!counts(err.provenance()), "{err:?}: {}", err.provenance());
+    }
+    assert!(counts("OpenListTeam/OpenList@0b1e9d09 internal/op (12 drivers)"));
+    assert!(!counts("OpenListTeam/OpenList@0b1e9d09 drivers/189pc/utils.go and other drivers"));
 }

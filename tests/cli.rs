@@ -194,6 +194,11 @@ fn usage_and_input_errors_exit_2_with_one_line() {
     assert_eq!(output.status.code(), Some(2), "a capture with no blank line");
     let output = run(&["explain", "upyun", "99999999"], b"");
     assert_eq!(output.status.code(), Some(1));
+    // A missing argument is named on the one line (clap lists it on a line of its own).
+    let output = run(&["parse"], b"");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("<PROVIDER>"), "{stderr}");
 }
 
 #[test]

@@ -12,6 +12,9 @@ mod input;
 #[path = "../fuzz/fuzz_targets/capture.rs"]
 mod capture;
 
+#[path = "../fuzz/fuzz_targets/cuts.rs"]
+mod cuts;
+
 use std::{fs, path::Path};
 
 use cloud_errcodes::{LeanCloudError, OpenListError, QingStorError, UpyunError};
@@ -81,6 +84,11 @@ fn openlist_corpus() {
 }
 
 #[test]
+fn parse_text_corpus() {
+    assert!(replay("parse_text", |data| checks::check_text(&String::from_utf8_lossy(data))) > 100);
+}
+
+#[test]
 fn from_str_corpus() {
     assert!(replay("from_str", |data| checks::check_from_str(&String::from_utf8_lossy(data))) > 5);
 }
@@ -90,11 +98,18 @@ fn curl_capture_corpus() {
     assert!(replay("curl_capture", capture::check_capture) > 5);
 }
 
+#[test]
+fn truncation_corpus() {
+    assert!(replay("truncation", cuts::check_cuts) > 5);
+}
+
 /// The checks themselves catch what they claim to: a broken Display is not printable.
 #[test]
 fn checks_reject_what_they_should() {
     assert!(std::panic::catch_unwind(|| checks::assert_printable("a\nb")).is_err());
     assert!(std::panic::catch_unwind(|| checks::assert_printable("\u{1b}[31m")).is_err());
+    assert!(std::panic::catch_unwind(|| checks::assert_printable("a\u{200f}b")).is_err());
+    assert!(std::panic::catch_unwind(|| checks::assert_printable("a\u{e0041}")).is_err());
     checks::assert_printable("upyun 40300004: bucket is full (HTTP 403)");
     let encoded = checks::encode(403, &[("x-request-id", b"r")], b"{}");
     let response = checks::response(&encoded).unwrap();

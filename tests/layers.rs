@@ -7,7 +7,7 @@
 //! 2. `provider_error`: the trait every provider enum implements (what a code means);
 //! 3. `any_code`: a catalogue entry with its provider erased;
 //! 4. `response`: the parser and the records it builds;
-//! 5. `with_reqwest`: the client adapter over the parser;
+//! 5. `with_http_body`: the HTTP-client adapter over the parser;
 //! 6. `catalogue_enum`: the macro that writes every provider enum's impls;
 //! 7. the provider modules;
 //! 8. `by_provider`: `Provider`'s methods that reach each provider's enum.
@@ -35,7 +35,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("serde_code", 2),
     ("any_code", 3),
     ("response", 4),
-    ("with_reqwest", 5),
+    ("with_http_body", 5),
     ("diagnostic", 5),
     ("catalogue_enum", 6),
     ("upyun", 7),

@@ -429,6 +429,103 @@ const SERVER_LINES: &[(&str, u16, O)] = &[
         "Key: 'FsListReq.Path' Error:Field validation for 'Path' failed on the 'required' tag",
         400,
         O::RequestValidationFailed,
+    ), // The server symptoms added from OpenListTeam/OpenList@0b1e9d09 server/ and internal/,
+    // as the handlers send them.
+    ("not support", 500, O::NotSupported),
+    ("failed get objs: empty token", 500, O::EmptyToken),
+    ("user invalid", 401, O::UserInvalid),
+    ("request invalid", 400, O::InvalidRequestParameters),
+    ("invalid request format", 400, O::InvalidRequestParameters),
+    ("user id format invalid", 400, O::InvalidRequestParameters),
+    ("failed to get public key", 404, O::SshKeyNotFound),
+    ("key with the same title already exists", 500, O::SshKeyDuplicateTitle),
+    ("invalid platform", 400, O::SsoBadRequest),
+    ("No code provided", 400, O::SsoBadRequest),
+    ("error occurred", 400, O::SsoUserIdMissing),
+    ("oidc: malformed jwt, expected 3 parts got 1", 400, O::SsoMalformedJwt),
+    ("cannot get username from SSO provider", 400, O::ExternalLoginNoUsername),
+    (
+        "failed to connect to LDAP: LDAP Result Code 200 \"Network Error\": dial tcp 10.0.0.2:389: i/o timeout",
+        500,
+        O::LdapUnreachable,
+    ),
+    ("failed to bind to LDAP: LDAP Result Code 49 \"Invalid Credentials\": ", 500, O::LdapMisconfigured),
+    ("failed login ldap: LDAP search failed: LDAP Result Code 32 \"No Such Object\": ", 500, O::LdapMisconfigured),
+    ("failed login ldap: user does not exist or too many entries returned", 500, O::LdapUserNotFound),
+    ("failed to auth: LDAP Result Code 49 \"Invalid Credentials\": ", 400, O::LdapWrongPassword),
+    ("user is not allowed to access via SFTP", 403, O::FtpSftpAccessDenied),
+    ("only guest is allowed to login without authorization", 403, O::FtpSftpAccessDenied),
+    ("public key refused", 401, O::SftpPublicKeyRefused),
+    ("server has shutdown", 503, O::FtpServerShutdown),
+    ("TLS config not provided", 500, O::FtpTlsMisconfigured),
+    ("the number of exposed ports and listened ports does not match", 500, O::FtpPassivePortsInvalid),
+    ("upload path conflict", 500, O::FtpUploadConflict),
+    ("failed make stage for [/movies/a.mkv]: open /tmp/ftp: no space left on device", 500, O::FtpUploadStageFailed),
+    ("failed to parse PEM block containing the key", 500, O::SftpHostKeyInvalid),
+    ("cannot get sharing root link", 500, O::ShareRootHasSeveralFiles),
+    ("failed get sharing unwrap path", 500, O::ShareLookupFailed),
+    ("permission denied to share path [/private]", 500, O::SharePathNotPermitted),
+    ("share id must be at most 64 characters", 400, O::InvalidShareId),
+    ("a(b is illegal: error parsing regexp: missing closing ) in `a(b`", 400, O::MetaRuleInvalid),
+    ("the remote storage driver need to be enhanced to support s3", 500, O::S3DriverUnsupported),
+    ("webdav: no such lock", 423, O::WebdavLocked),
+    ("webdav: invalid depth", 400, O::WebdavBadRequest),
+    ("webdav: directory not empty", 409, O::WebdavDirectoryConflict),
+    ("webdav: no lock system", 500, O::WebdavNotConfigured),
+    ("webdav proxy error: failed get link: unexpected EOF", 500, O::WebdavProxyError),
+    ("解析 torrent 失败: bencode: syntax error", 400, O::TorrentInvalid),
+    ("torrent 文件过大（最大 10MB）", 400, O::TorrentTooLarge),
+    ("不支持为目录生成 torrent", 400, O::TorrentNotSupportedHere),
+    ("获取文件链接失败: failed get link: object not found", 500, O::TorrentStepFailed),
+    ("meta not found", 500, O::MetaNotFound),
+    ("failed get storage: storage not found", 500, O::StorageNotFoundSentinel),
+    ("StreamPeekFail", 500, O::StreamPeekFailed),
+    ("driver cannot be changed", 500, O::DriverCannotBeChanged),
+    ("this storage have disabled", 500, O::StorageAlreadyInState),
+    ("failed get driver new: no driver named: Quqi", 500, O::DriverNotFound),
+    ("delete root folder is not allowed", 500, O::RootFolderProtected),
+    ("copy in place", 500, O::MoveInPlace),
+    ("manual scan is running, please try later", 400, O::ManualScanRunning),
+    ("multipart upload session expired", 400, O::MultipartSessionExpired),
+    ("multipart upload window closed", 400, O::MultipartWindowClosed),
+    ("password is incorrect", 400, O::WrongPassword),
+    ("superseded by a new upload of the same path and size", 400, O::MultipartSuperseded),
+    ("multipart upload aborted by client", 400, O::MultipartAborted),
+    ("upload attempt failed, resend from chunk 0 to retry: failed to put: EOF", 400, O::MultipartResendFromStart),
+    ("chunk 3 content changed between attempts, aborting", 400, O::MultipartChunkChanged),
+    ("cannot complete: 5242880 of 10485760 bytes received", 400, O::MultipartIncomplete),
+    ("chunk index 12 out of range [0,10)", 400, O::MultipartChunkInvalid),
+    ("upload failed (failed): failed to put: quota exceeded", 400, O::MultipartFailed),
+    (
+        "failed link: Get \"http://169.254.169.254/latest/meta-data\": access to cloud metadata endpoint is not allowed",
+        500,
+        O::CloudMetadataBlocked,
+    ),
+    ("failed link: Get \"https://example.com/a\": stopped after 10 redirects", 500, O::TooManyRedirects),
+    (
+        "Get \"https://dl.example.com/a\": failed to resolve host: dl.example.com: lookup dl.example.com: i/o timeout",
+        500,
+        O::HostUnresolvable,
+    ),
+    ("expect file size=10 unmatch remote report size=12, need refresh cache", 500, O::FileSizeMismatch),
+    ("the task has been deleted", 500, O::OfflineDownloadTaskDeleted),
+    ("failed get offline download tool: tool aria2 not found", 500, O::OfflineDownloadToolNotFound),
+    (
+        "ed2k protocol is not supported by aria2. Please configure and use Thunder/ThunderX/ThunderBrowser for ed2k links",
+        400,
+        O::OfflineDownloadProtocolUnsupported,
+    ),
+    (
+        "remote transmission RPC version (v14) is incompatible with the transmission library (v15): remote needs at least v16",
+        500,
+        O::TransmissionRpcIncompatible,
+    ),
+    ("GuangYaPan temp dir is not set", 500, O::OfflineDownloadTempDirUnset),
+    ("[qBittorrent] failed to download movie.mkv, error: missingFiles", 500, O::OfflineDownloadFailed),
+    (
+        "GuangYaPan offline download only supports GuangYaPan destination storage",
+        400,
+        O::OfflineDownloadDriverUnsupported,
     ),
 ];
 
@@ -994,6 +1091,10 @@ fn a_body_code_other_than_the_catalogue_status_is_kept() {
     assert_eq!(err.code(), Some(O::StorageNotInit));
     assert_eq!(O::StorageNotInit.http_status().as_u16(), 500);
     assert_eq!(err.http_status().as_u16(), 400);
+    // The single sign-on callback refuses with 500 where the other disabled features say 403.
+    let body = br#"{"code":500,"message":"sso login is disabled","data":null}"#;
+    let err = O::check_parts(StatusCode::OK, &HeaderMap::new(), body).expect_err("a failure");
+    assert_eq!((err.code(), err.http_status().as_u16()), (Some(O::FeatureNotEnabled), 500));
 }
 
 #[test]
@@ -1008,6 +1109,12 @@ fn server_messages_are_recognised_with_their_body_code() {
         let err = O::check_parts(StatusCode::OK, &HeaderMap::new(), body.as_bytes()).expect_err(message);
         assert_eq!((err.code(), err.http_status().as_u16()), (Some(expected), code), "{message}");
     }
+    // Every server symptom of OpenList's source has a line here.
+    let missing: Vec<O> = O::all()
+        .filter(|e| e.surface() == "server" && e.provenance().starts_with("OpenListTeam/OpenList@"))
+        .filter(|e| !SERVER_LINES.iter().any(|(_, _, line)| line == e))
+        .collect();
+    assert!(missing.is_empty(), "server symptoms without a line: {missing:?}");
 }
 
 #[test]
@@ -1044,5 +1151,85 @@ fn the_old_storage_wording_is_told_apart_by_its_path() {
         "can't find storage with rawPath: /电影",
     ] {
         assert_eq!(O::from_message(elsewhere), Some(O::StorageNotFoundAtPath), "{elsewhere}");
+    }
+}
+
+/// Short generic messages count only as the whole message: the body's `message`, the whole
+/// line, the text after a log prefix, or the last link of an error chain that is OpenList's.
+const WHOLE_POSITIVES: &[(&str, O)] = &[
+    ("permission denied", O::PermissionDenied),
+    ("Permission denied", O::PermissionDenied),
+    ("failed get objs: permission denied", O::PermissionDenied),
+    ("ERRO[0003] failed get storage: permission denied", O::PermissionDenied),
+    ("ERRO[0003] permission denied\r\n", O::PermissionDenied),
+    (r#"{"code":403,"message":"permission denied","data":null}"#, O::PermissionDenied),
+    ("invalid request", O::SsoBadRequest),
+    ("error occurred", O::SsoUserIdMissing),
+    ("not support", O::NotSupported),
+    ("failed to list archive: not support", O::NotSupported),
+    ("user invalid", O::UserInvalid),
+    ("invalid port", O::FtpPassivePortsInvalid),
+    ("empty token", O::EmptyToken),
+];
+
+/// The same words inside other text: the operating system's answers (Go puts the system call
+/// before them), other sentences, other messages.
+const WHOLE_NEGATIVES: &[&str] = &[
+    "listen tcp 0.0.0.0:5244: bind: permission denied",
+    "failed to start: listen tcp 0.0.0.0:5244: bind: permission denied",
+    "open /opt/openlist/data/data.db: permission denied",
+    "mkdir /mnt/media/movies: permission denied",
+    "remove /tmp/openlist/upload-1: permission denied",
+    "dial tcp 10.0.0.2:389: connect: permission denied",
+    "permission denied by the administrator of this share",
+    "the user has permission denied for every folder",
+    "an invalid request was sent",
+    "invalid request body",
+    "an error occurred while reading",
+    "an unexpected error occurred, try again",
+    "this format is not supported",
+    "streaming not support yet",
+    "the user invalid flag",
+    "invalid portrait size",
+    "empty token list",
+];
+
+#[test]
+fn short_generic_messages_count_only_as_the_whole_message() {
+    for &(text, want) in WHOLE_POSITIVES {
+        assert_eq!(O::from_message(text), Some(want), "{text:?}");
+        assert!(want.whole_message_only(), "{want:?}");
+    }
+    for text in WHOLE_NEGATIVES {
+        assert_eq!(O::from_message(text), None, "{text:?}");
+    }
+    // The config-file symptom still wins its line, and the port symptom its own.
+    assert_eq!(
+        O::from_message("failed to create config file: open /opt/openlist/data/config.json: permission denied"),
+        Some(O::ConfigFilePermissionDenied)
+    );
+    // A link too long to see its start is not taken for OpenList's.
+    let long = format!("open /{}: permission denied", "a/".repeat(200));
+    assert_eq!(O::from_message(&long), None);
+    // The streaming scan agrees with each line alone, however far back the link starts.
+    let log = format!("{long}\nfailed get objs: permission denied\nbind: permission denied\npermission denied\n");
+    let found: Vec<(u64, O)> = cloud_errcodes::openlist::scan_lines(log.as_bytes())
+        .map(|m| m.map(|m| (m.line(), m.error())).unwrap())
+        .collect();
+    assert_eq!(found, [(2, O::PermissionDenied), (4, O::PermissionDenied)]);
+}
+
+/// The wrappers OpenList's file system and task layers put in front of a driver's text.
+#[test]
+fn link_and_put_wrappers_give_the_tail() {
+    for (text, tail) in [
+        (
+            "failed link: failed get link: UserNotAllowedAccessResource:user not allowed access resource",
+            "UserNotAllowedAccessResource:user not allowed access resource",
+        ),
+        ("failed to put: upload reach the limit", "upload reach the limit"),
+    ] {
+        let found = O::match_message(text).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(found.tail(), Some(tail), "{text}");
     }
 }

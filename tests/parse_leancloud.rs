@@ -108,9 +108,10 @@ fn batch_gives_one_result_per_item() {
 
     assert_eq!(leancloud::parse_batch(b"").count(), 0);
     assert_eq!(leancloud::parse_batch(br#"{"code": 1}"#).count(), 0);
-    // A cut batch keeps the items read before the cut.
-    let cut = leancloud::parse_batch(br#"[{"success": {}}, {"error": {"code": 137}}, {"err"#);
-    assert_eq!(cut.count(), 2);
+    // A cut batch keeps the items read before the cut, then says where it broke.
+    let cut: Vec<_> = leancloud::parse_batch(br#"[{"success": {}}, {"error": {"code": 137}}, {"err"#).collect();
+    assert_eq!(cut.len(), 3);
+    assert!(cut[2].as_ref().is_err_and(|err| err.is_truncated()));
 }
 
 #[test]
@@ -136,8 +137,12 @@ fn batch_is_lazy_and_bounded() {
         body.extend_from_slice(b"0,");
     }
     assert_eq!(leancloud::parse_batch(&body).take(3).count(), 3);
-    let items = leancloud::parse_batch(&body).count();
-    assert_eq!(items, leancloud::MAX_BATCH_BODY / 2, "items past the limit are not returned");
+    let items: Vec<_> = leancloud::parse_batch(&body).collect();
+    // The element the limit cuts may have gone on (`0` of `0123`): it is not an item (R1), and
+    // where the array broke, one truncated error item says so (R15).
+    assert_eq!(items.len(), leancloud::MAX_BATCH_BODY / 2, "items past the limit are not returned");
+    let last = items.last().unwrap().as_ref().unwrap_err();
+    assert!(last.is_truncated() && last.body_format() == F::PartialJson);
 }
 
 #[test]

@@ -59,24 +59,20 @@ fn check(row: &Row, found: Option<&AnyApiError>) -> Result<(), String> {
         return Err(format!("found {err} where the text holds none"));
     }
     let mut wrong = Vec::new();
-    if let Some(code) = &row.code
-        && err.code_str() != Some(code.as_str())
-    {
+    if row.code.is_some() && err.code_str() != row.code.as_deref() {
+        let code = row.code.as_deref().unwrap_or_default();
         wrong.push(format!("code {:?}, want {code:?}", err.code_str()));
     }
-    if let Some(message) = &row.message
-        && err.message() != Some(message.as_str())
-    {
+    if row.message.is_some() && err.message() != row.message.as_deref() {
+        let message = row.message.as_deref().unwrap_or_default();
         wrong.push(format!("message {:?}, want {message:?}", err.message()));
     }
-    if let Some(id) = &row.request_id
-        && err.request_id() != Some(id.as_str())
-    {
+    if row.request_id.is_some() && err.request_id() != row.request_id.as_deref() {
+        let id = row.request_id.as_deref().unwrap_or_default();
         wrong.push(format!("request id {:?}, want {id:?}", err.request_id()));
     }
-    if let Some(status) = row.status
-        && err.http_status().as_u16() != status
-    {
+    if row.status.is_some_and(|status| err.http_status().as_u16() != status) {
+        let status = row.status.unwrap_or_default();
         wrong.push(format!("status {}, want {status}", err.http_status().as_u16()));
     }
     if let Some(raw) = err.raw_code() {
@@ -157,4 +153,101 @@ fn each_provider_reads_only_its_own_error() {
             }
         }
     }
+}
+
+/// The size of the large texts other than the issue's two: past `MAX_TEXT` with
+/// `CLOUD_ERRCODES_FULL_PROPTESTS` set (CI) or in an optimised build, past every window
+/// otherwise (a debug build reads a megabyte in about a second).
+fn large() -> usize {
+    match std::env::var_os("CLOUD_ERRCODES_FULL_PROPTESTS").is_some() || !cfg!(debug_assertions) {
+        true => 2 * 1024 * 1024,
+        false => 64 * 1024,
+    }
+}
+
+const BODY: &str = r#"{"msg":"signature error","code":40100005,"id":"249f191e3a554e5e9cf66f03c410bd8c"}"#;
+
+/// Texts made to be slow or large: time stays linear and memory bounded (at most
+/// `MAX_TEXT` bytes are read, a bounded number of objects each within a bounded window), and
+/// every provider answers. No timing is asserted: a superlinear reader would not finish.
+#[test]
+fn pathological_texts_are_read_in_bounded_time() {
+    const HUNDRED_MB: usize = 100 * 1024 * 1024;
+    for unit in ["{", "\"", "{\"", "{\\\"", "[", "{'", "{a:", "{\"code\":"] {
+        // The two of the issue at full size; the others past every window (and, in full runs,
+        // past `MAX_TEXT`, 1 MiB).
+        let size = if unit.len() == 1 && unit != "[" { HUNDRED_MB } else { large() };
+        let text = unit.repeat(size / unit.len());
+        for &provider in Provider::ALL {
+            assert!(provider.parse_text(&text).is_none(), "{provider} on {unit:?} x {}", text.len());
+        }
+    }
+    // Markers of every rendering, repeated on one endless line.
+    let markers = [
+        "status=401, code=",
+        "upyun - response error: ",
+        "UpYunServiceException: (",
+        "QingStor Error: StatusCode \"",
+        "qingstor-sdk:",
+        "StatueCode = ",
+        ")]",
+        " [404 GET http",
+        " [https://a (404)]",
+        "LCError(code: ",
+        "LeanCloudError: [",
+        "CloudError: code: ",
+        "?code=403&",
+        "9999999999",
+        "SESSION_",
+    ];
+    for marker in markers {
+        let text = marker.repeat(large() / 4 / marker.len());
+        for &provider in Provider::ALL {
+            // Whatever a provider makes of it, its raw code comes from the text.
+            if let Some(err) = provider.parse_text(&text) {
+                assert!(err.raw_code().is_none_or(|raw| text.contains(raw.as_str())), "{provider} on {marker:?}");
+            }
+        }
+    }
+}
+
+/// The limits are what the docs say: a body after any number of `{` that start no object is
+/// found, one after `MAX_TEXT` bytes is not.
+#[test]
+fn the_text_limit_is_the_documented_one() {
+    let found = |text: &str| Provider::Upyun.parse_text(text).and_then(|e| e.code_str().map(str::to_owned));
+    let braces = "{".repeat(cloud_errcodes::response::MAX_TEXT / 2);
+    assert_eq!(found(&format!("{braces}{BODY}")).as_deref(), Some("40100005"));
+    let decoys = r#"{"event":"retry","n":1} "#.repeat(20);
+    assert_eq!(found(&format!("{decoys}{BODY}")).as_deref(), Some("40100005"));
+    let far = " ".repeat(cloud_errcodes::response::MAX_TEXT);
+    assert_eq!(found(&format!("{far}{BODY}")), None);
+    // A multi-byte character across the limit is not split.
+    let cut = format!("{}é{BODY}", " ".repeat(cloud_errcodes::response::MAX_TEXT - 1));
+    assert_eq!(found(&cut), None);
+}
+
+/// `parse_parts` reads a body JSON-encoded again as a string (as a client that never decoded
+/// it forwards it) as the body itself.
+#[test]
+fn parse_parts_reads_double_encoded_bodies() {
+    use cloud_errcodes::BodyFormat;
+    use http::{HeaderMap, StatusCode};
+    for &provider in Provider::ALL {
+        for row in rows(provider).iter().filter(|r| r.text.starts_with("\"{\\\"")) {
+            let err = provider.parse_parts(StatusCode::BAD_REQUEST, &HeaderMap::new(), row.text.as_bytes());
+            assert_eq!(err.code_str(), row.code.as_deref(), "{}", row.line);
+            assert_eq!(err.body_format(), BodyFormat::Json, "{}", row.line);
+            if row.message.is_some() {
+                assert_eq!(err.message(), row.message.as_deref(), "{}", row.line);
+            }
+        }
+    }
+    let cut = r#""{\"msg\":\"signature error\",\"code\":40100005"#;
+    let err = Provider::Upyun.parse_parts(StatusCode::UNAUTHORIZED, &HeaderMap::new(), cut.as_bytes());
+    assert_eq!((err.code_str(), err.body_format()), (Some("40100005"), BodyFormat::PartialJson));
+    // A string that holds no error object stays text.
+    let text = r#""{\"hello\": 1}""#;
+    let err = Provider::Upyun.parse_parts(StatusCode::UNAUTHORIZED, &HeaderMap::new(), text.as_bytes());
+    assert_eq!((err.body_format(), err.message()), (BodyFormat::Text, Some(text)));
 }

@@ -2,7 +2,7 @@
 //! and the messages servers send. The rows are copied from the source documents, not from
 //! the catalogue, so a typo in either shows up here.
 
-use cloud_errcodes::{LeanCloudError, ProviderError, QingStorError, UpyunError};
+use cloud_errcodes::{LeanCloudError, OpenListError, ProviderError, QingStorError, UpyunError};
 
 /// UpYun: (code, HTTP status, message), a broad sample including every repeated message, the
 /// messages with capitals, brackets or escapes, and the 444/599 statuses.
@@ -776,4 +776,95 @@ fn upyun_cdn_edge_codes() {
     }
     let cdn = <UpyunError as ProviderError>::all().filter(|e| e.surface() == "cdn").count();
     assert_eq!(cdn, UPYUN_CDN.len());
+}
+
+/// The questions of OpenList's error FAQ (OpenListTeam/OpenList-Docs@48dd4a66
+/// pages/faq/error.md, English side), as the page writes them.
+const OPENLIST_FAQ: &[&str] = &[
+    "Ali cloud disk open appears TooManyRequests 、Too Many Requests",
+    "Ali cloud disk open appears ExceedCapacityForbidden",
+    "Token is expired（Appears when logging in to the OpenList account）",
+    "Failed init storage but storage is already created: failed init storage: failed to refresh token: The input parameter refresh_token is missing. Please refer to document.",
+    "failed get objs: failed to list objs: ForbiddenDriveNotValid:not valid driveld",
+    "no such host、TLS handshake timeout、read: connection reset by peer、dns lookup failed、connect: connection refused、Client.Timeout exceeded while awaiting headers、network is unreachable",
+    "Failed create storage in database: UNIQUE constraint failed: x_storages.mount_path (appears when mounting the driver)",
+    "Key: 'Storage.MountPath' Error:Field validation for 'MountPath' failed on the 'required' tag (appears when mounting the driver)",
+    "UNIQUE constraint failed: x_meta.path (appears when adding meta information)",
+    "Key: 'Meta.Path' Error:Field validation for 'Path' failed on the 'required' tag (appears when adding meta information)",
+    "failed get objs: failed to list objs: Sorry, sharing is not available in the current region（PikPak/share）",
+    "failed get objs: failed to list objs: terabox is not yet available in this are（Terabox）",
+    "Search not available（appears when indexing）",
+    "only chinese and english, numbers and underscores are supported, and the length is no more than 50 (Appears when the baidu.photo folder is renamed)",
+    "failed get objs: failed to list objs: NotFound.FileId:The resource file_id cannot be found. file_id:634e704cefa78f92fefd4c779f7422d820082d041（Add Alibaba cloud disk open）",
+    "System error: SyntaxError: Invalid regular expression: /?/: Nothing to repeat",
+    "Too many unsuccessful sign-in attempts have been made using an incorrect username or password, Try again later.",
+    "Failed get storage: please add a storage first. （When adding offline download files）",
+    "failed get objs: failed to list objs: Unable to retrieve user's mysite URL（When adding onedrive_app）",
+    "failed to start: listen tcp 0.0.0.0:5244: bind: address already in use （When starting the OpenList program）",
+    "When OpenList upload file：Request failed with status code 413",
+    "failed get objs: failed to list objs: query fail [61008]",
+    "When running `docker logs openlist`, the error appears: FATA[2025-08-12 02:48:46] failed to create config file: open /opt/openlist/data/config.json: permission denied 。",
+];
+
+/// The questions of AList's error FAQ (alist-org/docs@f4cd422e docs/zh/faq/error.md), as the
+/// page writes them. It has no question about the config file.
+const ALIST_FAQ: &[&str] = &[
+    "阿里云盘open出现 TooManyRequests 、Too Many Requests",
+    "阿里云盘open出现 ExceedCapacityForbidden",
+    "Token is expired（出现在登录AList账号时）",
+    "Failed init storage but storage is already created: failed init storage: failed to refresh token: The input parameter refresh_token is missing. Please refer to document.",
+    "failed get objs: failed to list objs: ForbiddenDriveNotValid:not valid driveld",
+    "no such host、TLS handshake timeout、read: connection reset by peer、dns lookup failed、connect: connection refused、Client.Timeout exceeded while awaiting headers、network is unreachable",
+    "Failed create storage in database: UNIQUE constraint failed: x_storages.mount_path （出现在挂载驱动时）",
+    "Key: 'Storage.MountPath' Error:Field validation for 'MountPath' failed on the 'required' tag（出现在挂载驱动时）",
+    "UNIQUE constraint failed: x_meta.path（出现在添加元信息时）",
+    "Key: 'Meta.Path' Error:Field validation for 'Path' failed on the 'required' tag（出现在添加元信息时）",
+    "Failed load storage: failed init storage: the site does not allow mounted",
+    "failed get objs: failed to list objs: Sorry, sharing is not available in the current region（PikPak/分享）",
+    "failed get objs: failed to list objs: terabox is not yet available in this are（Terabox）",
+    "Search not available（出现在构建索引时）",
+    "only chinese and english, numbers and underscores are supported, and the length is no more than 50（出现在一刻相册文件改名时）",
+    "failed get objs: failed to list objs: NotFound.FileId:The resource file_id cannot be found. file_id:634e704cefa78f92fefd4c779f7422d820082d041（添加阿里云盘open）",
+    "System error: SyntaxError: Invalid regular expression: /?/: Nothing to repeat",
+    "Too many unsuccessful sign-in attempts have been made using an incorrect username or password, Try again later.",
+    "Failed get storage: please add a storage first. （添加离线下载内容时）",
+    "failed get objs: failed to list objs: Unable to retrieve user's mysite URL（添加onedrive_app时）",
+    "failed to start: listen tcp 0.0.0.0:5244: bind: address already in use （启动AList程序时）",
+    "AList上传文件时提示：Request failed with status code 413",
+    "failed get objs: failed to list objs: query fail [61008]",
+];
+
+/// An FAQ symptom cites a page exactly when that page has a question showing it: so no entry
+/// names a page for a symptom the page does not have (as `config_file_permission_denied` once
+/// named AList's), and every question is one symptom.
+#[test]
+fn openlist_faq_symptoms_cite_the_pages_that_show_them() {
+    let pages = [
+        ("OpenListTeam/OpenList-Docs@48dd4a66 pages/faq/error.md (https://doc.oplist.org/faq/error)", OPENLIST_FAQ),
+        ("alist-org/docs@f4cd422e docs/zh/faq/error.md (https://alist.nn.ci/zh/faq/error.html)", ALIST_FAQ),
+    ];
+    for (page, questions) in pages {
+        let shown: Vec<OpenListError> = questions
+            .iter()
+            .map(|q| OpenListError::from_message(q).unwrap_or_else(|| panic!("{q}: not recognised")))
+            .collect();
+        for err in <OpenListError as ProviderError>::all().filter(|e| e.surface() == "faq") {
+            assert_eq!(err.provenance().contains(page), shown.contains(&err), "{err:?} and {page}");
+        }
+    }
+    assert!(!OpenListError::ConfigFilePermissionDenied.provenance().contains("alist-org/docs"));
+}
+
+/// The sign-in lock as OpenListTeam/OpenList@0b1e9d09 sets it: `DefaultMaxAuthRetries = 5`
+/// and `DefaultLockDuration = time.Minute * 5` (internal/model/user.go:36-37), checked before
+/// each attempt (server/handles/auth.go:46-50). The FAQ pages say 6.
+#[test]
+fn openlist_sign_in_lock_is_five_attempts_for_five_minutes() {
+    use cloud_errcodes::Lang;
+    let err = OpenListError::TooManySignInAttempts;
+    let (en, zh) = (err.description(Lang::En), err.description(Lang::ZhCn));
+    assert!(en.contains("after 5 failures") && en.contains("5 minutes"), "{en}");
+    assert!(zh.contains("失败 5 次") && zh.contains("5 分钟"), "{zh}");
+    assert!(err.provenance().contains("internal/model/user.go"), "{}", err.provenance());
+    assert_eq!(err.http_status().as_u16(), 429);
 }

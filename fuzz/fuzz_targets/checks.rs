@@ -56,8 +56,26 @@ pub fn encode(status: u16, headers: &[(&str, &[u8])], body: &[u8]) -> Vec<u8> {
 
 /// Text that may reach a terminal or a log line: one line, no control characters, bounded.
 pub fn assert_printable(shown: &str) {
+    // Control characters, line separators, and what shows nothing: bidirectional marks and
+    // overrides, zero-width characters, the byte-order mark, soft hyphen, Hangul fillers and
+    // the tag characters (R10 of the 2026-11-26 report).
     let bad = |c: char| {
-        c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        c.is_control()
+            || matches!(
+                c,
+                '\u{AD}'
+                    | '\u{61C}'
+                    | '\u{115F}'..='\u{1160}'
+                    | '\u{180E}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{2028}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{2066}'..='\u{206F}'
+                    | '\u{3164}'
+                    | '\u{FEFF}'
+                    | '\u{FFA0}'
+                    | '\u{E0000}'..='\u{E007F}'
+            )
     };
     assert!(!shown.chars().any(bad), "not printable: {shown:?}");
     assert!(shown.len() < 16 * 1024, "{} bytes shown", shown.len());
@@ -101,14 +119,21 @@ pub fn check_parse<E: ParseResponse>(response: &Response<'_>, keys: &Keys) -> Ap
         assert!(E::check_parts(*status, headers, body).is_err(), "a {status} is a failure");
     }
 
-    // A request id header that is text wins, trimmed; otherwise the body's. (Fuzzed header
-    // values are shorter than the cap.)
+    // A request id header that is text wins, trimmed, every distinct value of a repeated one
+    // joined with `, `; otherwise the body's. (Fuzzed header values are shorter than the cap.)
     let header_id = keys.request_id_headers.iter().find_map(|name| {
-        let value = std::str::from_utf8(headers.get(*name)?.as_bytes()).ok()?.trim();
-        (!value.is_empty()).then_some(value)
+        let mut values: Vec<&str> = Vec::new();
+        for value in headers.get_all(*name) {
+            let Ok(value) = std::str::from_utf8(value.as_bytes()) else { continue };
+            let value = value.trim();
+            if !value.is_empty() && !values.contains(&value) {
+                values.push(value);
+            }
+        }
+        (!values.is_empty()).then(|| values.join(", "))
     });
-    if let Some(id) = header_id {
-        assert_eq!(err.request_id(), Some(id));
+    if let Some(id) = &header_id {
+        assert_eq!(err.request_id(), Some(id.as_str()));
     }
     assert_eq!(err.is_truncated(), body.len() > MAX_BODY);
 
@@ -128,6 +153,22 @@ pub fn check_parse<E: ParseResponse>(response: &Response<'_>, keys: &Keys) -> Ap
             }
             if header_id.is_none() {
                 assert_eq!(err.request_id(), first(keys.request_id).and_then(Value::as_str), "request id");
+            }
+            // OpenList's envelope: a 2xx whose code is not 200 and that has a message under any
+            // key the parser reads fails `check_parts` (R2, R3 of the 2026-11-26 report).
+            if E::PROVIDER == Provider::OpenList && status.is_success() {
+                let is_200 = match map.get("code") {
+                    Some(Value::Number(n)) => Some(n.as_f64() == Some(200.0)),
+                    Some(Value::String(s)) => Some(s.trim() == "200"),
+                    _ => None,
+                };
+                if is_200 == Some(false) && keys.message.iter().any(|key| map.contains_key(*key)) {
+                    assert!(
+                        E::check_parts(*status, headers, body).is_err(),
+                        "an envelope with code {:?} passed",
+                        map["code"]
+                    );
+                }
             }
             match map.get("code") {
                 Some(Value::String(code)) => assert_eq!(err.raw_code().map(|c| c.as_str()), Some(code.as_str())),
@@ -208,5 +249,36 @@ pub fn check_from_str(text: &str) {
             Ok(name) => assert!(name.eq_ignore_ascii_case(text.trim()) || !name.is_empty()),
             Err(err) => assert_printable(&err.to_string()),
         }
+    }
+}
+
+/// `parse_text` of every provider on any text: an error found prints as one safe line, carries
+/// evidence and a real status, and its raw code is text the input holds; a text with no letter
+/// or digit holds no error; a JSON body whose top-level object names a documented UpYun or
+/// QingStor code reads as `parse_parts` reads it.
+pub fn check_text(text: &str) {
+    let has_word = text.chars().any(char::is_alphanumeric);
+    for &provider in Provider::ALL {
+        let Some(err) = provider.parse_text(text) else { continue };
+        assert!(has_word, "{provider} finds {err} in a text with no letter or digit");
+        assert_printable(&err.to_string());
+        assert!(err.evidence().is_some());
+        assert!((100..=599).contains(&err.http_status().as_u16()));
+        if let Some(raw) = err.raw_code() {
+            assert!(text.contains(raw.as_str()), "raw code {:?} is not in the text", raw.as_str());
+        }
+    }
+    let trimmed = text.trim();
+    if !(trimmed.starts_with('{') && trimmed.ends_with('}')) {
+        return;
+    }
+    for provider in [Provider::Upyun, Provider::QingStor] {
+        let parsed = provider.parse_parts(StatusCode::BAD_REQUEST, &HeaderMap::new(), text.as_bytes());
+        if parsed.body_format() != BodyFormat::Json || parsed.code().is_none() || parsed.message().is_none() {
+            continue;
+        }
+        let found = provider.parse_text(text).expect("a documented code in the provider's body");
+        assert_eq!(found.code_str(), parsed.code_str(), "{provider}");
+        assert_eq!(found.raw_code(), parsed.raw_code(), "{provider}");
     }
 }

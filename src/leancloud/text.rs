@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use super::LeanCloudError;
 use crate::response::{
-    BodyFormat, Evidence, Field, MessageIndex, RawCode, Reading, TextRules, after, agrees, is_reason_name, leading_int,
-    message_of, quoted, status_at,
+    BodyFormat, Evidence, Field, MessageIndex, RawCode, Reading, TextRules, after, agrees, first_line, is_reason_name,
+    leading_int, line_before, message_of, quoted, status_at, text_before,
 };
 
 static MESSAGES: LazyLock<MessageIndex> = LazyLock::new(MessageIndex::new::<LeanCloudError>);
@@ -63,23 +63,33 @@ fn go_sdk(text: &str) -> Option<Reading<LeanCloudError>> {
     let mut from = 0;
     while let Some((at, _)) = after(text, ")]", from) {
         from = at;
-        let head = &text[..at - 2];
-        let Some(open) = head.rfind(" (") else { continue };
-        let Some(status) = status_at(head, open + 2).filter(|_| head.len() == open + 5) else { continue };
-        let Some(url_at) = head[..open].rfind(" [") else { continue };
+        // `... [<url> (<status>)]`: the status right before the `)]`, the URL on its line.
+        let head = line_before(text, at - 2);
+        let Some(status) = head.len().checked_sub(5).filter(|&open| head.as_bytes()[open..].starts_with(b" (")) else {
+            continue;
+        };
+        let Some(status) = status_at(head, status + 2) else { continue };
+        let Some(url_at) = head.rfind(" [") else { continue };
         if !head[url_at + 2..].starts_with("http") {
             continue;
         }
-        let mut reading = rendering(url_at);
+        let mut reading = rendering(at);
         reading.status = Some(status);
-        if let Some((_, failed)) = after(text, "parse response failed(", 0).filter(|(p, _)| *p < url_at) {
+        let before = &head[..url_at];
+        // The body that was not JSON may span lines: its prefix is looked for before them.
+        let url_in_text = at - 2 - head.len() + url_at;
+        if let Some((_, failed)) = after(text_before(text, url_in_text), "parse response failed(", 0) {
             status_at(failed, 0)?;
             return Some(reading);
         }
-        let line_start = text[..url_at].rfind('\n').map_or(0, |i| i + 1);
-        let before = text[line_start..url_at].trim_start();
-        let code = leading_int(before)?;
-        let message = before[code.len()..].strip_prefix(' ')?;
+        // The code is the first number on the line followed by a space (after a log's prefix).
+        let (code, message) = before
+            .match_indices(|c: char| c.is_ascii_digit() || c == '-')
+            .filter(|&(i, _)| i == 0 || before.as_bytes()[i - 1] == b' ')
+            .find_map(|(i, _)| {
+                let code = leading_int(&before[i..])?;
+                Some((code, before[i + code.len()..].strip_prefix(' ')?))
+            })?;
         reading.raw_code = Some(RawCode::number(code.as_bytes()));
         reading.message = message_of(message);
         return plausible(code, reading.message.as_deref()).then_some(reading);
@@ -100,8 +110,7 @@ fn js_sdk(text: &str) -> Option<Reading<LeanCloudError>> {
         if !METHODS.iter().any(|m| method_at.strip_prefix(m).is_some_and(|url| url.starts_with(" http"))) {
             continue;
         }
-        let line_start = text[..at - 2].rfind('\n').map_or(0, |i| i + 1);
-        let before = &text[line_start..at - 2];
+        let before = line_before(text, at - 2);
         let message = before.rfind("Error: ").map_or(before, |i| &before[i + "Error: ".len()..]);
         let mut reading = rendering(at);
         reading.status = Some(status);
@@ -117,7 +126,7 @@ fn cloud_error(text: &str) -> Option<Reading<LeanCloudError>> {
     let (at, rest) = after(text, "CloudError: code: ", 0)?;
     let code = leading_int(rest)?;
     let message = rest[code.len()..].strip_prefix(", Message: ")?;
-    code_and_message(at, code, message.split('\n').next().unwrap_or_default())
+    code_and_message(at, code, first_line(message))
 }
 
 fn code_and_message(at: usize, code: &str, message: &str) -> Option<Reading<LeanCloudError>> {
@@ -134,7 +143,7 @@ fn python_php_sdk(text: &str) -> Option<Reading<LeanCloudError>> {
     let (at, rest) = after(text, "LeanCloudError: [", 0).or_else(|| after(text, "LeanCloud\\CloudException: [", 0))?;
     let code = leading_int(rest)?;
     let message = rest[code.len()..].strip_prefix("] ")?;
-    let mut message = message.split('\n').next().unwrap_or_default();
+    let mut message = first_line(message);
     for method in [": GET http", ": POST http", ": PUT http", ": DELETE http"] {
         if let Some(i) = message.rfind(method) {
             message = &message[..i];

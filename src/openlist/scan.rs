@@ -6,15 +6,16 @@ use std::{
     io::{self, BufRead},
 };
 
-use super::{OpenListError, PATTERNS, longest_pattern, occurrences, on_boundaries, rank};
+use super::{LOOKBACK, OpenListError, PATTERNS, longest_pattern, occurrences, rank, stands};
 
 /// How many bytes are searched at once: large enough that the automaton runs at full speed,
 /// small enough that memory stays a few hundred KiB whatever the input.
 const CHUNK: usize = 256 * 1024;
 
-/// Bytes kept before each chunk so that the boundary rule sees what precedes an occurrence
-/// (a colour code such as `\x1b[1;31m` is at most a dozen bytes).
-const CONTEXT: usize = 16;
+/// Bytes kept before each chunk so that the boundary rule sees what precedes an occurrence (a
+/// colour code such as `\x1b[1;31m` is at most a dozen bytes; the whole-message rule looks back
+/// [`LOOKBACK`] bytes).
+const CONTEXT: usize = LOOKBACK + 16;
 
 /// The best symptom of a line so far, with its rank: specificity, pattern length, and the
 /// earliest start for ties.
@@ -42,7 +43,8 @@ impl LineMatch {
 
 /// The symptom of every line of a log that shows one, read as a stream.
 ///
-/// Lines end at `\n` (a `\r` before it is just a byte that is no letter). Any bytes are
+/// Lines end at `\n`, `\r\n` or a `\r` alone (as some Windows and embedded tools write logs; a
+/// `\r` before `\n` is kept with its line, a byte that is no letter). Any bytes are
 /// accepted: invalid UTF-8, colour codes, NUL, lines of any length. The whole input is
 /// searched a chunk at a time with the symptom automata, and matches are mapped back to their lines,
 /// so memory stays bounded (a few hundred KiB) whatever the input and however long its lines;
@@ -85,7 +87,7 @@ pub struct ScanLines<R> {
     newlines: u64,
     /// The best symptom so far on the line in progress: its rank and start, for ties.
     best: Option<Best>,
-    /// Whether the line in progress has any byte (for counting a last line without `\n`).
+    /// Whether the line in progress has any byte (for counting a last line without an end).
     line_open: bool,
     ready: VecDeque<LineMatch>,
     done: bool,
@@ -112,7 +114,7 @@ impl<R: BufRead> ScanLines<R> {
     }
 
     /// How many lines have been read so far (all of them once the iterator has ended); a last
-    /// line without `\n` counts.
+    /// line without a line end counts.
     pub fn lines(&self) -> u64 {
         self.newlines + u64::from(self.done && self.line_open)
     }
@@ -158,7 +160,8 @@ impl<R: BufRead> ScanLines<R> {
         let (buf, skip, found) = (&self.buf, self.skip, &mut self.found);
         found.clear();
         occurrences(buf, 0, &self.lowered, skip..cut, |id, span| {
-            if (skip..cut).contains(&span.start) && on_boundaries(buf, span.start, span.end) {
+            let error = PATTERNS.get(id).map(|(_, error, _)| *error);
+            if (skip..cut).contains(&span.start) && error.is_some_and(|e| stands(buf, span.start, span.end, e)) {
                 found.push((span.start, span.end, id));
             }
         });
@@ -168,7 +171,13 @@ impl<R: BufRead> ScanLines<R> {
         let base = self.bytes - self.buf.len() as u64;
         let mut from = skip;
         let mut occurrences = self.found.iter().peekable();
-        for newline in memchr::memchr_iter(b'\n', &self.buf[skip..cut]).map(|at| skip + at) {
+        // A line ends at `\n`, or at a `\r` that no `\n` follows (`\r\n` ends one line, at its
+        // `\n`). The byte after `cut` is in the buffer unless the input ended.
+        let buf = &self.buf;
+        let line_ends = memchr::memchr2_iter(b'\n', b'\r', &buf[skip..cut])
+            .map(|at| skip + at)
+            .filter(|&at| buf[at] == b'\n' || buf.get(at + 1) != Some(&b'\n'));
+        for newline in line_ends {
             while let Some(&(start, end, id)) = occurrences.next_if(|(start, _, _)| *start < newline) {
                 fold(&mut self.best, base + start as u64, end - start, id);
             }

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use super::QingStorError;
-use crate::response::{Evidence, MessageIndex, RawCode, Reading, TextRules, after, message_of, status_at};
+use crate::response::{Evidence, MessageIndex, RawCode, Reading, TextRules, after, first_line, message_of, status_at};
 
 static MESSAGES: LazyLock<MessageIndex> = LazyLock::new(MessageIndex::new::<QingStorError>);
 
@@ -40,7 +40,7 @@ fn rendering(at: usize) -> Reading<QingStorError> {
 
 /// `text` up to `label` on the same line (a Go `%s` field ends where the next label starts).
 fn field_until<'a>(text: &'a str, label: &str) -> Option<(&'a str, &'a str)> {
-    let line = text.split('\n').next().unwrap_or_default();
+    let line = first_line(text);
     let end = line.find(label)?;
     Some((&text[..end], &text[end + label.len()..]))
 }
@@ -80,7 +80,7 @@ fn python_debug_log(text: &str) -> Option<Reading<QingStorError>> {
     let mut from = 0;
     while let Some((at, rest)) = after(text, "qingstor-sdk:", from) {
         from = at;
-        let line = rest.split('\n').next().unwrap_or_default().trim_end_matches('\r');
+        let line = first_line(rest);
         let Some((key, value)) = line.split_once(": ") else { continue };
         let reading = reading.get_or_insert_with(|| rendering(at));
         match key {

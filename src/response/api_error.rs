@@ -352,7 +352,9 @@ macro_rules! record_accessors {
             self.record.message()
         }
 
-        /// The request id, from the provider's header or body.
+        /// The request id, from the provider's header or body. A header sent more than once
+        /// (a proxy adding its own) gives each distinct value, joined with `, ` as HTTP
+        /// combines repeated fields.
         pub fn request_id(&self) -> Option<&str> {
             self.record.request_id()
         }
@@ -380,8 +382,9 @@ macro_rules! record_accessors {
 
         /// How long the server asked the caller to wait, from the `Retry-After` header (429 and
         /// 503 answers carry it): seconds as sent, or the time until the HTTP date it names,
-        /// measured from the response's `Date` header (else from when it was parsed). `None`
-        /// without the header, or when its value is neither.
+        /// measured from the response's `Date` header (else from when it was parsed), at most
+        /// [`MAX_RETRY_AFTER`](crate::response::MAX_RETRY_AFTER) (a day). `None` without the
+        /// header, or when its value is neither (an impossible date such as 31 February too).
         pub fn retry_after(&self) -> Option<::std::time::Duration> {
             self.record.retry_after()
         }

@@ -3,7 +3,7 @@
 
 use std::{borrow::Cow, fmt};
 
-use http::{HeaderMap, HeaderName};
+use http::{HeaderMap, HeaderName, HeaderValue};
 
 use super::{
     MAX_FIELD, RawCode, html,
@@ -30,15 +30,31 @@ pub enum BodyFormat {
     Empty,
     /// Bytes that are not text (invalid UTF-8 or control characters).
     Unreadable,
+    /// An XML error document (`<Error><Code>NoSuchKey</Code><Message>...`), as the
+    /// S3-compatible endpoints of UpYun and QingStor answer: its `Code`, `Message` and
+    /// `RequestId` are kept.
+    Xml,
+    /// A compressed body that was not decoded: its `Content-Encoding` names a compression
+    /// (gzip, br, ...) or it starts as gzip does, and it is not text. Decode it (curl
+    /// `--compressed`, or the HTTP client's decompression) to read the error.
+    Compressed,
 }
 
 impl BodyFormat {
     /// Every body format.
-    pub const ALL: &'static [BodyFormat] =
-        &[Self::Json, Self::PartialJson, Self::Html, Self::Text, Self::Empty, Self::Unreadable];
+    pub const ALL: &'static [BodyFormat] = &[
+        Self::Json,
+        Self::PartialJson,
+        Self::Html,
+        Self::Text,
+        Self::Empty,
+        Self::Unreadable,
+        Self::Xml,
+        Self::Compressed,
+    ];
 
     /// A stable snake_case identifier: `json`, `partial_json`, `html`, `text`, `empty`,
-    /// `unreadable`.
+    /// `unreadable`, `xml`, `compressed`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Self::Json => "json",
@@ -47,6 +63,8 @@ impl BodyFormat {
             Self::Text => "text",
             Self::Empty => "empty",
             Self::Unreadable => "unreadable",
+            Self::Xml => "xml",
+            Self::Compressed => "compressed",
         }
     }
 }
@@ -107,15 +125,77 @@ pub(crate) fn read_body<'a>(profile: &Profile, body: &'a [u8], cut: bool) -> (Bo
             elements.by_ref().for_each(drop);
             (json_format(elements.end()), Fields::default())
         }
-        Some(b'<') => {
-            let message = html::title(&body[start..]).map(|title| Text::Plain(Cow::Owned(title)));
-            (BodyFormat::Html, Fields { message, ..Fields::default() })
-        }
-        Some(_) => match readable_text(&body[start..], cut) {
-            Some(text) => (BodyFormat::Text, Fields { message: Some(Text::Plain(text)), ..Fields::default() }),
-            None => (BodyFormat::Unreadable, Fields::default()),
+        Some(b'<') => match xml_error(&body[start..]) {
+            Some(error) => {
+                let text = |tag: &[u8]| html::element(error, tag).map(|text| Text::Plain(Cow::Owned(text)));
+                let code = html::element(error, b"Code").map(|code| RawCode::text(&code));
+                let fields = Fields { code, message: text(b"Message"), request_id: text(b"RequestId"), url: None };
+                (BodyFormat::Xml, fields)
+            }
+            None => {
+                let message = html::title(&body[start..]).map(|title| Text::Plain(Cow::Owned(title)));
+                (BodyFormat::Html, Fields { message, ..Fields::default() })
+            }
         },
+        Some(b'"') => double_encoded(profile, &body[start..]).unwrap_or_else(|| read_text(&body[start..], cut)),
+        Some(_) => read_text(&body[start..], cut),
     }
+}
+
+/// A body of text: its trimmed text is the message.
+fn read_text(body: &[u8], cut: bool) -> (BodyFormat, Fields<'_>) {
+    match readable_text(body, cut) {
+        Some(text) => (BodyFormat::Text, Fields { message: Some(Text::Plain(text)), ..Fields::default() }),
+        None => (BodyFormat::Unreadable, Fields::default()),
+    }
+}
+
+/// A body that is a JSON string holding the error object (`"{\"msg\":...}"`, as a client
+/// that never decoded a body logs or forwards it): the object inside, read as a body. `None`
+/// when the string holds no object with the provider's code or message.
+fn double_encoded(profile: &Profile, body: &[u8]) -> Option<(BodyFormat, Fields<'static>)> {
+    let (decoded, closed) = json::leading_string(body)?;
+    let start = json::skip_bom_and_ws(&decoded);
+    if decoded.get(start) != Some(&b'{') {
+        return None;
+    }
+    let (format, fields) = read_json_object(profile, &decoded, start);
+    if fields.code.is_none() && fields.message.is_none() {
+        return None;
+    }
+    let format = if closed { format } else { BodyFormat::PartialJson };
+    Some((format, fields.into_owned()))
+}
+
+impl Fields<'_> {
+    /// The same fields owning their text.
+    fn into_owned(self) -> Fields<'static> {
+        let own = |text: Option<Text<'_>>| {
+            text.map(|text| {
+                let mut bytes = Vec::with_capacity(text.len_hint());
+                text.push_to(&mut bytes);
+                Text::Plain(Cow::Owned(String::from_utf8_lossy(&bytes).into_owned()))
+            })
+        };
+        Fields { code: self.code, message: own(self.message), request_id: own(self.request_id), url: own(self.url) }
+    }
+}
+
+/// The content of an XML `<Error>` document (after an optional `<?xml ...?>` declaration), as
+/// S3-compatible endpoints answer; `None` for anything else (an HTML page).
+fn xml_error(body: &[u8]) -> Option<&[u8]> {
+    let mut rest = body;
+    if rest.starts_with(b"<?xml") {
+        let end = rest.windows(2).position(|w| w == b"?>")?;
+        rest = rest[end + 2..].trim_ascii_start();
+    }
+    let after = rest.strip_prefix(b"<Error")?;
+    let open_end = match after.first()? {
+        b'>' => 0,
+        b if b.is_ascii_whitespace() => after.iter().position(|&b| b == b'>')?,
+        _ => return None,
+    };
+    Some(&after[open_end + 1..])
 }
 
 pub(crate) fn read_json_object<'a>(profile: &Profile, body: &'a [u8], start: usize) -> (BodyFormat, Fields<'a>) {
@@ -171,7 +251,36 @@ pub(crate) fn header_text<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Opti
     if headers.is_empty() {
         return None;
     }
-    let whole = headers.get(name)?.as_bytes();
+    value_text(headers.get(name)?)
+}
+
+/// Every distinct value of a header that is text, trimmed, in order and joined with `, ` (as
+/// HTTP combines a repeated field), cut to [`MAX_FIELD`]; `None` when none is.
+pub(crate) fn header_texts<'a>(headers: &'a HeaderMap, name: &HeaderName) -> Option<Cow<'a, str>> {
+    if headers.is_empty() {
+        return None;
+    }
+    let mut values = headers.get_all(name).iter().filter_map(value_text);
+    let first = values.next()?;
+    let mut seen = vec![first];
+    let mut joined: Option<String> = None;
+    for value in values {
+        let text = joined.get_or_insert_with(|| first.to_owned());
+        if text.len() > MAX_FIELD {
+            break;
+        }
+        if !seen.contains(&value) {
+            seen.push(value);
+            text.push_str(", ");
+            text.push_str(value);
+        }
+    }
+    Some(joined.map_or(Cow::Borrowed(first), Cow::Owned))
+}
+
+/// A header value as text, trimmed and cut to [`MAX_FIELD`]; `None` when empty or not text.
+fn value_text(value: &HeaderValue) -> Option<&str> {
+    let whole = value.as_bytes();
     let value = &whole[..whole.len().min(MAX_FIELD)];
     let text = match std::str::from_utf8(value) {
         Ok(text) => text,

@@ -1,4 +1,5 @@
-//! The message of an HTML page, such as a proxy's error page: its title.
+//! The message of an HTML page, such as a proxy's error page (its title), and the elements of
+//! an XML error body.
 
 use std::borrow::Cow;
 
@@ -10,6 +11,14 @@ pub(crate) fn title(page: &[u8]) -> Option<String> {
     let decoded = decode_entities(&text);
     let collapsed: Vec<&str> = decoded.split_whitespace().collect();
     Some(collapsed.join(" ")).filter(|t| !t.is_empty())
+}
+
+/// The text of element `tag` (its first occurrence) with entities decoded and surrounding
+/// whitespace trimmed; `None` when absent or empty.
+pub(crate) fn element(page: &[u8], tag: &[u8]) -> Option<String> {
+    let inner = element_text(page, tag)?;
+    let text = String::from_utf8_lossy(inner);
+    Some(decode_entities(&text).trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 /// The bytes between `<tag ...>` and `</tag>`, tag names matched case-insensitively.

@@ -25,24 +25,23 @@ mod raw_code;
 mod retry_after;
 mod text;
 
-use std::borrow::Cow;
-
 use http::{HeaderMap, Response, StatusCode};
 
 #[cfg(feature = "leancloud")]
 pub(crate) use self::body::read_json_object;
-#[cfg(feature = "reqwest")]
+#[cfg(feature = "http-body")]
 pub(crate) use self::judge::{Verdict, judge};
 #[allow(unused_imports, reason = "which helpers are used depends on the providers compiled in")]
 pub(crate) use self::text::{
-    MessageIndex, Reading, TextRules, after, agrees, cap, find_ci, is_reason_name, leading_int, line_at, message_of,
-    object_reading, objects, percent_decode, quoted, read_with_rules, status_at,
+    MessageIndex, Reading, TextRules, after, agrees, cap, find_ci, first_line, is_reason_name, leading_int, line_at,
+    line_before, message_of, object_reading, objects, percent_decode, quoted, read_with_rules, status_at, text_before,
 };
 pub use self::{
     any_error::AnyApiError,
     api_error::{ApiError, ApiErrorBuilder},
     body::BodyFormat,
     raw_code::RawCode,
+    retry_after::MAX_RETRY_AFTER,
     text::{Evidence, MAX_TEXT},
 };
 pub(crate) use self::{
@@ -52,7 +51,7 @@ pub(crate) use self::{
 };
 use self::{
     api_error::Texts,
-    body::{Text, header_text, read_body},
+    body::{Text, header_text, header_texts, read_body},
 };
 use crate::{kind::ErrorKind, kind::Retry, provider_error::Internal};
 
@@ -235,17 +234,31 @@ pub(crate) fn parse_uncatalogued(profile: &Profile, status: StatusCode, headers:
 fn read<'a>(profile: &Profile, headers: &'a HeaderMap, body: &'a [u8]) -> (BodyFormat, Fields<'a>, bool) {
     let truncated = body.len() > MAX_BODY;
     let body = &body[..body.len().min(MAX_BODY)];
-    let (body_format, mut fields) = read_body(profile, body, truncated);
+    let (mut body_format, mut fields) = read_body(profile, body, truncated);
+    if body_format == BodyFormat::Unreadable && compressed(headers, body) {
+        body_format = BodyFormat::Compressed;
+    }
 
     // The header first: it is set by the provider's front end on every response, bodies or not.
-    let header_id = profile.request_id_headers.iter().find_map(|name| header_text(headers, name));
+    // Every value of a repeated header is kept (a proxy may add its own id).
+    let header_id = profile.request_id_headers.iter().find_map(|name| header_texts(headers, name));
     if let Some(id) = header_id {
-        fields.request_id = Some(Text::Plain(Cow::Borrowed(id)));
+        fields.request_id = Some(Text::Plain(id));
     }
     if fields.code.is_none() && !headers.is_empty() {
         fields.code = profile.code_header.as_ref().and_then(|name| header_text(headers, name)).map(RawCode::text);
     }
     (body_format, fields, truncated)
+}
+
+/// Whether a body that is not text is compressed data: its `Content-Encoding` names a
+/// compression, or it starts with gzip's magic bytes.
+fn compressed(headers: &HeaderMap, body: &[u8]) -> bool {
+    let labelled = headers.get_all(http::header::CONTENT_ENCODING).iter().any(|value| {
+        let value = value.as_bytes().trim_ascii();
+        !value.is_empty() && !value.eq_ignore_ascii_case(b"identity")
+    });
+    labelled || body.starts_with(&[0x1f, 0x8b])
 }
 
 /// For a provider with its status in the body (OpenList), the status the body's code stands
@@ -314,7 +327,7 @@ pub(crate) fn with_status<E: Wire>(mut err: ApiError<E>, status: StatusCode) -> 
 }
 
 /// Keeps the transport error that cut a body short.
-#[cfg(feature = "reqwest")]
+#[cfg(feature = "http-body")]
 pub(crate) fn with_source<E: Wire>(
     mut err: ApiError<E>,
     source: std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>,

@@ -52,29 +52,31 @@ impl RawCode {
         self.text.as_str()
     }
 
-    /// The code as an integer, when it is one: a JSON number without fraction (`4.03e7` counts,
-    /// as does `500.0`), or a string of ASCII digits with an optional leading `-` (and
-    /// surrounding whitespace). A `+` sign is not part of any provider's codes, so `"+200"` is
-    /// no integer.
+    /// The code as an integer, when it is one written as codes are: a string of ASCII digits
+    /// with an optional leading `-` (and surrounding whitespace), or a JSON number without
+    /// fraction (`4.03e7` counts, as does `500.0`). Leading zeros (`040300004`) and `-0` are no
+    /// integer, as they are no code for `FromStr`; nor is a `+` sign, which is part of no
+    /// provider's codes, so `"+200"` is no integer.
     pub fn to_i64(&self) -> Option<i64> {
         let text = crate::entry::trim_code(self.as_str());
-        let digits = text.strip_prefix('-').unwrap_or(text);
-        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-            return text.parse::<i64>().ok();
+        if let Some(n) = crate::entry::canonical_integer(text) {
+            return Some(n);
         }
-        if !self.number {
+        if !self.number || !is_json_number(text) {
             return None;
         }
         let float = text.parse::<f64>().ok()?;
-        // Integral and well inside i64: the cast is exact.
-        (float.fract() == 0.0 && float.abs() < 9.0e15).then_some(float as i64)
+        // Integral and well inside i64: the cast is exact. `-0.0` is `-0`.
+        (float.fract() == 0.0 && float.abs() < 9.0e15 && !(float == 0.0 && text.starts_with('-')))
+            .then_some(float as i64)
     }
 
-    /// A JSON number of at most nine plain digits (every numeric code in the catalogues): the
-    /// common case, looked up straight from the bytes. Others go through [`to_i64`](Self::to_i64).
+    /// A JSON number of at most nine plain digits (every numeric code in the catalogues),
+    /// without leading zeros: the common case, looked up straight from the bytes. Others go
+    /// through [`to_i64`](Self::to_i64).
     pub(crate) fn to_u32(&self) -> Option<u32> {
         let digits = self.text.as_bytes();
-        if !self.number || digits.is_empty() || digits.len() > 9 {
+        if !self.number || digits.is_empty() || digits.len() > 9 || (digits[0] == b'0' && digits.len() > 1) {
             return None;
         }
         digits.iter().try_fold(0u32, |n, &b| {
@@ -88,10 +90,33 @@ impl RawCode {
         let text = self.as_str();
         match self.number {
             false => Some(Cow::Borrowed(crate::entry::trim_code(text))),
-            true if text.bytes().all(|b| b.is_ascii_digit()) => Some(Cow::Borrowed(text)),
+            true if crate::entry::canonical_integer(text).is_some() => Some(Cow::Borrowed(text)),
             true => self.to_i64().map(|n| Cow::Owned(n.to_string())),
         }
     }
+}
+
+/// Whether `text` is a number as JSON writes it: no leading zeros, digits on both sides of
+/// the point.
+fn is_json_number(text: &str) -> bool {
+    let bytes = text.strip_prefix('-').unwrap_or(text).as_bytes();
+    let int_len = bytes.iter().position(|b| !b.is_ascii_digit()).unwrap_or(bytes.len());
+    let (int, mut rest) = bytes.split_at(int_len);
+    if int.is_empty() || (int[0] == b'0' && int.len() > 1) {
+        return false;
+    }
+    if let [b'.', after @ ..] = rest {
+        let len = after.iter().position(|b| !b.is_ascii_digit()).unwrap_or(after.len());
+        if len == 0 {
+            return false;
+        }
+        rest = &after[len..];
+    }
+    if let [b'e' | b'E', after @ ..] = rest {
+        let after = after.strip_prefix(b"-").or_else(|| after.strip_prefix(b"+")).unwrap_or(after);
+        return !after.is_empty() && after.iter().all(u8::is_ascii_digit);
+    }
+    rest.is_empty()
 }
 
 impl fmt::Debug for RawCode {

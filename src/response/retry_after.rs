@@ -6,6 +6,12 @@ use http::{HeaderMap, header};
 
 use super::{body::header_text, http_date};
 
+/// The longest wait [`ApiError::retry_after`](super::ApiError::retry_after) gives: one day. A
+/// server that asks for more (or names a moment further away) gets this, so that
+/// `Instant::now() + delay` cannot overflow and a caller that obeys the header does not wait
+/// for years.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// The `Retry-After` header: a delay, or a moment (an HTTP date) measured from the response's
 /// own `Date` when it has one and kept as a moment otherwise, so that parsing the same
 /// response twice gives equal errors.
@@ -32,13 +38,14 @@ pub(crate) enum RetryAfter {
 }
 
 impl RetryAfter {
-    /// How long is left to wait.
+    /// How long is left to wait, at most [`MAX_RETRY_AFTER`].
     pub(crate) fn remaining(self) -> Duration {
-        match self {
+        let left = match self {
             RetryAfter::Delay(secs) => Duration::from_secs(secs),
             RetryAfter::At(secs) => (SystemTime::UNIX_EPOCH + Duration::from_secs(secs))
                 .duration_since(SystemTime::now())
                 .unwrap_or_default(),
-        }
+        };
+        left.min(MAX_RETRY_AFTER)
     }
 }

@@ -18,6 +18,10 @@
 //! tried, each within a window of [`WINDOW`] bytes, holding at most [`MAX_OBJECTS`] nested
 //! objects; every other search is one pass over the text. So time is linear in the text and
 //! memory bounded, whatever the text holds (a line of a million `{`).
+#![cfg_attr(
+    not(all(feature = "upyun", feature = "qingstor", feature = "leancloud", feature = "openlist")),
+    allow(dead_code, reason = "which helpers are used depends on the providers compiled in")
+)]
 
 use std::{borrow::Cow, collections::HashMap, fmt};
 
@@ -181,15 +185,12 @@ pub(crate) fn read_with_rules<E: Wire>(text: &str, rules: &TextRules<E>) -> Opti
             }
         }
     });
-    if !readings.iter().any(Reading::has_code)
-        && !rules.client_side.iter().any(|marker| text.contains(marker))
-        && let Some(found) = rules.messages.find::<E>(text)
-    {
-        readings.push(found);
+    if !readings.iter().any(Reading::has_code) && !rules.client_side.iter().any(|marker| text.contains(marker)) {
+        readings.extend(rules.messages.find::<E>(text));
     }
     let mut best = pick(readings)?;
     if best.status.is_none() {
-        best.status = status_in(text);
+        best.status = status_in(around(text, best.at));
     }
     if best.code.is_none() && best.raw_code.is_none() {
         best.code = best.message.as_deref().and_then(|m| rules.messages.unique::<E>(m));
@@ -285,6 +286,8 @@ pub(crate) struct Obj<'a> {
     pub(crate) members: Vec<(Cow<'a, str>, Loose<'a>)>,
     /// It closed with its `}`; otherwise the text stopped or broke inside it.
     pub(crate) closed: bool,
+    /// Where its `{` is in the text (in a decoded string, where that string's object starts).
+    pub(crate) start: usize,
 }
 
 impl<'a> Obj<'a> {
@@ -313,6 +316,7 @@ pub(crate) fn objects(text: &str, mut found: impl FnMut(&[Obj<'_>], bool)) {
             // A body JSON-encoded again as a string: decode it, then read it.
             let (decoded, used) = decode_escaped(&text[at..]);
             let mut reader = Reader::new(&decoded, 0);
+            reader.base = Some(at);
             let closed = reader.object(None).is_some();
             found(&reader.objs, closed);
             from = at + used.max(1);
@@ -339,9 +343,15 @@ fn starts_object(rest: &[u8]) -> bool {
 }
 
 /// Whether a `{` is followed by `\"` (after whitespace): a body inside a JSON string.
-fn escaped_quote_follows(rest: &[u8]) -> bool {
-    let start = rest.iter().position(|b| *b != b' ').unwrap_or(rest.len());
-    rest[start..].starts_with(b"\\\"")
+fn escaped_quote_follows(mut rest: &[u8]) -> bool {
+    // Whitespace, raw or escaped (a pretty-printed body encoded again).
+    loop {
+        rest = match rest {
+            [b' ' | b'\t' | b'\r' | b'\n', after @ ..] => after,
+            [b'\\', b'n' | b'r' | b't', after @ ..] => after,
+            _ => return rest.starts_with(b"\\\""),
+        }
+    }
 }
 
 /// The JSON string content that starts at `text` (at its `{`) decoded, up to its closing
@@ -386,12 +396,14 @@ struct Reader<'a> {
     end: usize,
     objs: Vec<Obj<'a>>,
     members: usize,
+    /// For a decoded string, where its object starts in the text.
+    base: Option<usize>,
 }
 
 impl<'a> Reader<'a> {
     fn new(src: &'a str, at: usize) -> Self {
         let end = at + window(src, at).len();
-        Reader { src, bytes: src.as_bytes(), pos: at, end, objs: Vec::new(), members: 0 }
+        Reader { src, bytes: src.as_bytes(), pos: at, end, objs: Vec::new(), members: 0, base: None }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -411,7 +423,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let id = self.objs.len();
-        self.objs.push(Obj { parent, members: Vec::new(), closed: false });
+        self.objs.push(Obj { parent, members: Vec::new(), closed: false, start: self.base.unwrap_or(self.pos) });
         self.pos += 1;
         loop {
             self.skip_while(|b| b.is_ascii_whitespace() || b == b',' || b == b';');
@@ -562,31 +574,33 @@ pub(crate) fn object_reading<E>(
     extra: &[(&'static str, Field)],
 ) -> Option<Reading<E>> {
     let obj = &objs[index];
-    let mut reading = Reading::new(Evidence::Body, index);
+    let mut reading = Reading::new(Evidence::Body, obj.start);
     reading.format = BodyFormat::Json;
+    // As the response parser reads a body: of the keys filling one field the one listed first
+    // wins, of duplicates the last, and a value of the wrong type clears the field.
     let mut ranks = [usize::MAX; 4];
-    for (rank, &(name, field)) in keys.iter().chain(extra).enumerate() {
-        let Some(value) = obj.get(name) else { continue };
+    for (key, value) in &obj.members {
+        let found = keys.iter().chain(extra).enumerate().find(|(_, (name, _))| key == name);
+        let Some((rank, &(name, field))) = found else { continue };
         if rank > ranks[field as usize] {
             continue;
         }
+        ranks[field as usize] = rank;
         let text = match value {
-            Loose::Str(s) => Some(s.trim()),
-            Loose::Num(n) => Some(*n),
+            Loose::Str(text) => Some(text.to_string()),
             _ => None,
         };
-        let Some(text) = text.filter(|t| !t.is_empty()) else { continue };
-        ranks[field as usize] = rank;
         match field {
             Field::Code => {
-                reading.raw_code = Some(match value {
-                    Loose::Num(n) => RawCode::number(n.as_bytes()),
-                    _ => RawCode::text(text),
-                });
+                reading.raw_code = match value {
+                    Loose::Num(number) => Some(RawCode::number(number.as_bytes())),
+                    Loose::Str(text) => Some(RawCode::text(text)),
+                    _ => None,
+                };
                 reading.code_key = name;
             }
-            Field::Message => reading.message = Some(text.to_owned()),
-            Field::RequestId => reading.request_id = Some(text.to_owned()),
+            Field::Message => reading.message = text,
+            Field::RequestId => reading.request_id = text,
             Field::Url => {}
         }
     }
@@ -692,15 +706,65 @@ pub(crate) fn after<'a>(text: &'a str, label: &str, from: usize) -> Option<(usiz
 /// The integer (optionally negative) `text` starts with, as written.
 pub(crate) fn leading_int(text: &str) -> Option<&str> {
     let digits_from = usize::from(text.starts_with('-'));
-    let len = text[digits_from..].bytes().take_while(u8::is_ascii_digit).count();
+    let len = text[digits_from..].bytes().take(19).take_while(u8::is_ascii_digit).count();
     (len > 0 && len <= 18).then(|| &text[..digits_from + len])
 }
 
-/// The line of `text` that `at` is on, without its line break.
+/// How many bytes of a line around an error the renderings read at most, so that a text of
+/// one endless line costs no more than a short one per marker.
+pub(crate) const MAX_LINE: usize = 4096;
+
+/// `text` up to its first line break (a `\r` before it dropped), at most [`MAX_LINE`] bytes.
+pub(crate) fn first_line(text: &str) -> &str {
+    let mut end = text.len().min(MAX_LINE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    head.split('\n').next().unwrap_or_default().trim_end_matches('\r')
+}
+
+/// The part of `at`'s line before `at`, at most [`MAX_LINE`] bytes of it.
+pub(crate) fn line_before(text: &str, at: usize) -> &str {
+    let mut start = at.saturating_sub(MAX_LINE);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let head = &text[start..at];
+    head.rfind('\n').map_or(head, |i| &head[i + 1..])
+}
+
+/// The text around `at`, line breaks included: at most [`MAX_LINE`] bytes each side.
+pub(crate) fn around(text: &str, at: usize) -> &str {
+    let at = at.min(text.len());
+    let mut at = at;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = text_before(text, at);
+    let start = at - before.len();
+    let mut end = (at + MAX_LINE).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end]
+}
+
+/// The text before `at`, line breaks included, at most [`MAX_LINE`] bytes of it.
+pub(crate) fn text_before(text: &str, at: usize) -> &str {
+    let mut start = at.saturating_sub(MAX_LINE);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..at]
+}
+
+/// The line of `text` that `at` is on, without its line break (at most [`MAX_LINE`] bytes each
+/// side of `at`).
 pub(crate) fn line_at(text: &str, at: usize) -> &str {
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    text[start..end].trim_end_matches('\r')
+    let before = line_before(text, at);
+    let start = at - before.len();
+    &text[start..at + first_line(&text[at..]).len()]
 }
 
 /// A message read from a text: trimmed, `None` when empty.
@@ -719,6 +783,9 @@ pub struct MessageIndex {
     wordings: Vec<(String, Option<u16>)>,
     /// Wordings by their first [`PREFIX`] lowercased bytes.
     by_prefix: HashMap<[u8; PREFIX], Vec<u32>>,
+    /// Which pairs of lowercased leading bytes start some wording (bit `b0 * 256 + b1`): most
+    /// positions of a text are passed over on one lookup in it.
+    starts: Box<[u64; 1024]>,
     /// Wordings by their whole lowercased text.
     whole: HashMap<String, u32>,
 }
@@ -749,13 +816,20 @@ impl MessageIndex {
                 }
             }
         }
-        let mut index = MessageIndex { wordings: Vec::new(), by_prefix: HashMap::new(), whole: HashMap::new() };
+        let mut index = MessageIndex {
+            wordings: Vec::new(),
+            by_prefix: HashMap::new(),
+            starts: Box::new([0; 1024]),
+            whole: HashMap::new(),
+        };
         for key in order {
             let named = codes[&key].0;
             let id = index.wordings.len() as u32;
             let mut prefix = [0; PREFIX];
             prefix.copy_from_slice(&key.as_bytes()[..PREFIX]);
             index.by_prefix.entry(prefix).or_default().push(id);
+            let pair = usize::from(prefix[0]) * 256 + usize::from(prefix[1]);
+            index.starts[pair / 64] |= 1 << (pair % 64);
             index.whole.insert(key.clone(), id);
             index.wordings.push((key, named));
         }
@@ -777,7 +851,12 @@ impl MessageIndex {
         let mut best: Option<(usize, usize, Option<u16>)> = None;
         let mut i = 0;
         while i + PREFIX <= bytes.len() {
-            if i > 0 && is_word(bytes[i - 1]) || !text.is_char_boundary(i) {
+            let pair =
+                usize::from(bytes[i].to_ascii_lowercase()) * 256 + usize::from(bytes[i + 1].to_ascii_lowercase());
+            if self.starts[pair / 64] & (1 << (pair % 64)) == 0
+                || i > 0 && is_word(bytes[i - 1])
+                || !text.is_char_boundary(i)
+            {
                 i += 1;
                 continue;
             }

@@ -74,8 +74,13 @@ impl Finder {
 
     /// Calls `found(line, text)` for every line of `reader` holding a marker, in order, once
     /// each: `line` counts from 1, `text` is the line without its `\n` (cut to `HALF` bytes each
-    /// side of its first marker).
-    pub fn each_line<R: Read>(&self, mut reader: R, mut found: impl FnMut(u64, &[u8])) -> io::Result<Totals> {
+    /// side of its first marker). `totals` says how much was read, also when reading fails.
+    pub fn each_line<R: Read>(
+        &self,
+        mut reader: R,
+        totals: &mut Totals,
+        mut found: impl FnMut(u64, &[u8]),
+    ) -> io::Result<()> {
         let mut buf: Vec<u8> = Vec::with_capacity(CHUNK + 2 * HALF);
         let (mut lowered, mut hits) = (Vec::new(), Vec::new());
         let mut bytes = 0u64;
@@ -87,7 +92,16 @@ impl Finder {
         let mut line_done = false;
         let mut last_byte = b'\n';
         loop {
-            let ended = fill(&mut reader, &mut buf, resume + CHUNK, &mut bytes)?;
+            let filled = fill(&mut reader, &mut buf, resume + CHUNK, &mut bytes);
+            totals.bytes = bytes;
+            let ended = match filled {
+                Ok(ended) => ended,
+                Err(err) => {
+                    let (lines, _) = count_newlines(&buf[counted..]);
+                    totals.lines = newlines + lines;
+                    return Err(err);
+                }
+            };
             if let Some(&last) = buf.last() {
                 last_byte = last;
             }
@@ -128,7 +142,8 @@ impl Finder {
             if ended {
                 let (lines, _) = count_newlines(&buf[counted..]);
                 let open = u64::from(bytes > 0 && last_byte != b'\n');
-                return Ok(Totals { lines: newlines + lines + open, bytes });
+                *totals = Totals { lines: newlines + lines + open, bytes };
+                return Ok(());
             }
             if !wait {
                 // A marker may start in the last `longest - 1` bytes and end in the next chunk.
@@ -203,8 +218,9 @@ mod tests {
     fn lines_of(input: &[u8], step: usize) -> (Vec<(u64, String)>, Totals) {
         let finder = Finder::new(&["code\"", "bucket is full"]).unwrap();
         let mut seen = Vec::new();
-        let totals = finder
-            .each_line(Trickle(input, step), |line, text| {
+        let mut totals = Totals::default();
+        finder
+            .each_line(Trickle(input, step), &mut totals, |line, text| {
                 seen.push((line, String::from_utf8_lossy(text).into_owned()));
             })
             .unwrap();

@@ -76,14 +76,17 @@ rendering, message or code: the strongest first), \"error\": parsed error, \"ent
 \"symptom\": {\"pattern\", \"value\", \"tail\"} or null};
 parse: {\"error\": {provider, http_status, wire_status, code, raw_code, message, request_id, url,
 kind, retry, retry_after_secs, body_format, truncated} or null, \"entry\": entry or null,
-\"success\": bool}; list: {\"provider\", \"entries\": [entry]}; search: {\"words\", \"matches\":
+\"success\": bool, \"dropped_headers\": [name] (headers of the capture that could not be read)}; list: {\"provider\", \"entries\": [entry]}; search: {\"words\", \"matches\":
 [entry]}; scan: {\"lines\", \"bytes\", \"symptoms\": [{\"code\", \"count\", \"first_line\",
 \"last_line\", \"first_file\", \"last_file\", \"summary\", \"remedy\" (null when none is known)}],
-most frequent first}; scan --provider: {\"provider\", \"lines\", \"bytes\", \"lines_read\", \"errors\":
-[{\"code\" (null for an error without one), \"known\", \"http_status\", \"count\", \"first_line\",
-\"last_line\", \"first_file\", \"last_file\", \"summary\", \"remedy\", \"description\" (null for a
-code the catalogue does not list), \"message\" (the first seen), \"evidence\" (the strongest seen)}],
-most frequent first}."
+most frequent first, \"unread\": [{\"file\", \"error\"}], \"interrupted_by\": \"SIGINT\", \"SIGTERM\" or null};
+scan --provider: {\"provider\", \"lines\", \"bytes\", \"lines_read\", \"errors\": [{\"code\" (null
+for an error without one), \"known\", \"http_status\", \"count\", \"first_line\", \"last_line\",
+\"first_file\", \"last_file\", \"summary\", \"remedy\", \"description\" (null for a code the
+catalogue does not list), \"message\" (the first seen), \"evidence\" (the strongest seen)}], most
+frequent first, \"unread\", \"interrupted_by\"}. scan reports what it read even when an input
+cannot be read or SIGINT/SIGTERM stops it; then it exits 2 and names the input (or the signal)
+on stderr."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -224,9 +227,18 @@ fn usage_error(error: &clap::Error) -> ExitCode {
         let _ = error.print();
         return ExitCode::SUCCESS;
     }
+    // clap's message runs over several lines (the missing arguments are listed below it) and ends
+    // with usage and a tip; the lines before the usage, joined, are the one-line message.
     let rendered = error.render().to_string();
-    let first = rendered.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or("invalid arguments");
-    let message = first.strip_prefix("error: ").unwrap_or(first);
+    let message = rendered
+        .lines()
+        .map(str::trim)
+        .take_while(|line| !line.starts_with("Usage:") && !line.starts_with("tip:"))
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let message = if message.is_empty() { "invalid arguments" } else { message };
     err!("cloud-errcodes: {message} (see `cloud-errcodes --help`)");
     ExitCode::from(2)
 }

@@ -56,12 +56,14 @@ pub fn parse(
             "error": err.as_ref().map(|e| serde_json::to_value(e).unwrap_or(Value::Null)),
             "entry": entry.map(|e| info::to_json(e, output.lang)),
             "success": err.is_none(),
+            "dropped_headers": raw.dropped,
         }));
     } else if let Some(err) = &err {
         print_error(err);
         if let Some(note) = note {
             out!("  note:       {note}");
         }
+        print_dropped(&raw.dropped);
         if let Some(entry) = entry {
             out!();
             info::print(entry, output.lang);
@@ -69,6 +71,7 @@ pub fn parse(
     } else {
         let status = given.unwrap_or(StatusCode::OK);
         out!("{provider} {}: success, not an error response", status.as_u16());
+        print_dropped(&raw.dropped);
     }
     Ok(match (&err, entry) {
         (None, _) => Outcome::NothingFound,
@@ -96,6 +99,16 @@ fn judge_bare_body(provider: Provider, raw: &input::RawResponse) -> (Option<AnyA
             (Some(read), Some("no status given and the code is unknown: pass --status for the real one"))
         }
         (None, None) => (None, None),
+    }
+}
+
+/// The headers of the capture that could not be read, each by its name.
+fn print_dropped(dropped: &[String]) {
+    for name in dropped {
+        out!(
+            "  note:       header `{}` dropped: its name or value is not valid HTTP (a control character?)",
+            shown(name)
+        );
     }
 }
 

@@ -5,13 +5,26 @@ use std::{
     collections::HashMap,
     fs::File,
     io::{self, BufReader, IsTerminal, Read},
-    path::PathBuf,
+    path::{Path, PathBuf},
+    sync::{
+        Arc,
+        atomic::{AtomicBool, AtomicUsize, Ordering},
+        mpsc::{Receiver, RecvTimeoutError, sync_channel},
+    },
+    thread,
+    time::Duration,
 };
 
 use cloud_errcodes::{AnyApiError, AnyCode, Evidence, Lang, OpenListError, Provider, openlist};
 use serde_json::{Value, json};
+use signal_hook::consts::{SIGINT, SIGTERM};
 
-use crate::{Outcome, candidates::Finder, markers::markers, print_json, shown};
+use crate::{
+    Outcome,
+    candidates::{Finder, Totals},
+    markers::markers,
+    print_json, shown,
+};
 
 /// How much of the input is read at a time.
 const READ_BUFFER: usize = 256 * 1024;
@@ -60,66 +73,203 @@ impl Report {
     }
 }
 
-pub fn scan(files: &[PathBuf], provider: Option<Provider>, lang: Option<Lang>, json: bool) -> Result<Outcome, String> {
-    let names: Vec<String> = match files {
-        [] => vec!["-".to_owned()],
-        files => files.iter().map(|f| f.display().to_string()).collect(),
-    };
-    match provider {
-        Some(provider) if provider != Provider::OpenList => scan_provider(provider, &names, lang, json),
-        _ => scan_openlist(&names, lang, json),
-    }
-}
+/// How often a scan waiting for input looks whether a signal asked it to stop.
+const POLL: Duration = Duration::from_millis(50);
 
-/// Each input in turn, with a progress bar on a terminal when the inputs are large.
-fn each_input(
-    names: &[String],
-    mut each: impl FnMut(usize, &str, Box<dyn Read + '_>) -> Result<(), String>,
-) -> Result<(), String> {
-    let progress = progress_bar(names);
-    for (input, name) in names.iter().enumerate() {
-        let reader: Box<dyn Read> = match name.as_str() {
-            "-" => Box::new(io::stdin().lock()),
-            path => Box::new(File::open(path).map_err(|err| format!("cannot read {}: {err}", shown(path)))?),
-        };
+/// How many blocks an input's reader thread may read ahead of the scan.
+const READ_AHEAD: usize = 2;
+
+/// The status a second SIGINT or SIGTERM exits with, at once (128 + SIGINT, as a shell shows
+/// an interrupted command).
+const SECOND_SIGNAL_EXIT: i32 = 130;
+
+/// The inputs, the report, and whatever stopped it from covering them all: an input that could
+/// not be read (named, the others still reported), or SIGINT/SIGTERM (the report covers what
+/// was read until then). Either is exit status 2, with one line on stderr.
+pub fn scan(files: &[PathBuf], provider: Option<Provider>, lang: Option<Lang>, json: bool) -> Result<Outcome, String> {
+    // Paths are opened as given (not UTF-8 too); names are how they are shown.
+    let paths: Vec<Option<&Path>> = match files {
+        [] => vec![None],
+        files => files.iter().map(|f| Some(f.as_path()).filter(|p| p.as_os_str() != "-")).collect(),
+    };
+    let names: Vec<String> =
+        paths.iter().map(|path| path.map_or_else(|| "-".to_owned(), |p| p.to_string_lossy().into_owned())).collect();
+    // With a provider other than OpenList: its markers, and the report of its errors.
+    let finder = match provider {
+        Some(provider) if provider != Provider::OpenList => Some((provider, Finder::new(&markers(provider))?)),
+        _ => None,
+    };
+    let mut errors = ProviderReport::default();
+    let signal = Signal::watch();
+    let progress = progress_bar(&paths);
+    let mut report = Report::default();
+    let mut failed = Vec::new();
+    for (input, path) in paths.iter().enumerate() {
+        if signal.caught().is_some() {
+            break;
+        }
+        let reader: Box<dyn Read> = Box::new(Blocks::read(*path, Arc::clone(&signal.stop)));
         let reader = match &progress {
             Some(bar) => Box::new(bar.wrap_read(reader)),
             None => reader,
         };
-        each(input, name, reader)?;
+        if let Some((provider, finder)) = &finder {
+            let mut totals = Totals::default();
+            let read = finder.each_line(reader, &mut totals, |line, text| {
+                errors.read += 1;
+                if let Some(err) = provider.parse_text(&String::from_utf8_lossy(text)) {
+                    errors.add(&err, Place { input, line });
+                }
+            });
+            if let Err(err) = read {
+                failed.push((input, err.to_string()));
+            }
+            errors.lines += totals.lines;
+            errors.bytes += totals.bytes;
+            continue;
+        }
+        let mut lines = openlist::scan_lines(BufReader::with_capacity(READ_BUFFER, reader));
+        for found in lines.by_ref() {
+            match found {
+                Ok(found) => report.add(found.error(), Place { input, line: found.line() }),
+                Err(err) => failed.push((input, err.to_string())),
+            }
+        }
+        report.lines += lines.lines();
+        report.bytes += lines.bytes();
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    Ok(())
+    let interrupted = signal.caught();
+    let (lines, nothing) = match &finder {
+        Some((provider, _)) => {
+            print_provider(*provider, &errors, &names, lang, json, &failed, interrupted);
+            (errors.lines, errors.seen.is_empty())
+        }
+        None => {
+            match json {
+                true => print_json(&to_json(&report, &names, lang, &failed, interrupted)),
+                false => print_text(&report, &names, lang),
+            }
+            (report.lines, report.seen.is_empty())
+        }
+    };
+    let mut problems: Vec<String> =
+        failed.iter().map(|(input, err)| format!("cannot read {}: {err}", shown(&names[*input]))).collect();
+    if let Some(name) = interrupted {
+        problems.push(format!("interrupted by {name}: the report covers the {lines} lines read"));
+    }
+    match problems.is_empty() {
+        true => Ok(if nothing { Outcome::NothingFound } else { Outcome::Found }),
+        false => Err(problems.join("; ")),
+    }
 }
 
-fn scan_openlist(names: &[String], lang: Option<Lang>, json: bool) -> Result<Outcome, String> {
-    let mut report = Report::default();
-    each_input(names, |input, name, reader| {
-        let mut lines = openlist::scan_lines(BufReader::with_capacity(READ_BUFFER, reader));
-        for found in lines.by_ref() {
-            let found = found.map_err(|err| format!("cannot read {}: {err}", shown(name)))?;
-            report.add(found.error(), Place { input, line: found.line() });
+/// SIGINT and SIGTERM, caught so that the scan ends with a report of what it read; a second one
+/// exits at once.
+struct Signal {
+    stop: Arc<AtomicBool>,
+    which: Arc<AtomicUsize>,
+}
+
+impl Signal {
+    fn watch() -> Self {
+        let signal = Signal { stop: Arc::new(AtomicBool::new(false)), which: Arc::new(AtomicUsize::new(0)) };
+        for number in [SIGINT, SIGTERM] {
+            // The shutdown first: it acts only once `stop` is set, on a second signal. A
+            // registration that fails leaves the default action (the scan is killed).
+            let _ =
+                signal_hook::flag::register_conditional_shutdown(number, SECOND_SIGNAL_EXIT, Arc::clone(&signal.stop));
+            let _ = signal_hook::flag::register_usize(number, Arc::clone(&signal.which), number as usize);
+            let _ = signal_hook::flag::register(number, Arc::clone(&signal.stop));
         }
-        report.lines += lines.lines();
-        report.bytes += lines.bytes();
-        Ok(())
-    })?;
-    match json {
-        true => print_json(&to_json(&report, names, lang)),
-        false => print_text(&report, names, lang),
+        signal
     }
-    Ok(if report.seen.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+
+    /// The name of the signal that stopped the scan, if one did.
+    fn caught(&self) -> Option<&'static str> {
+        if !self.stop.load(Ordering::SeqCst) {
+            return None;
+        }
+        Some(match self.which.load(Ordering::SeqCst) {
+            n if n == SIGINT as usize => "SIGINT",
+            _ => "SIGTERM",
+        })
+    }
+}
+
+/// One input read on a thread of its own, in blocks: a scan waiting for a stdin that never ends
+/// (`docker logs -f ... | cloud-errcodes scan`) still sees a signal and stops, as at the end
+/// of its input.
+struct Blocks {
+    blocks: Receiver<io::Result<Vec<u8>>>,
+    block: Vec<u8>,
+    at: usize,
+    stop: Arc<AtomicBool>,
+}
+
+impl Blocks {
+    /// Starts reading `path` (stdin for `None`).
+    fn read(path: Option<&Path>, stop: Arc<AtomicBool>) -> Self {
+        let (send, blocks) = sync_channel(READ_AHEAD);
+        let path = path.map(Path::to_path_buf);
+        thread::spawn(move || {
+            let mut reader: Box<dyn Read> = match path {
+                None => Box::new(io::stdin().lock()),
+                Some(path) => match File::open(path) {
+                    Ok(file) => Box::new(file),
+                    Err(err) => return drop(send.send(Err(err))),
+                },
+            };
+            loop {
+                let mut block = vec![0; READ_BUFFER];
+                match reader.read(&mut block) {
+                    Ok(0) => return,
+                    Ok(len) => {
+                        block.truncate(len);
+                        if send.send(Ok(block)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                    Err(err) => return drop(send.send(Err(err))),
+                }
+            }
+        });
+        Blocks { blocks, block: Vec::new(), at: 0, stop }
+    }
+}
+
+impl Read for Blocks {
+    /// The next bytes; the end of the input once a signal came (looked at between blocks).
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        loop {
+            if self.at < self.block.len() {
+                let len = out.len().min(self.block.len() - self.at);
+                out[..len].copy_from_slice(&self.block[self.at..self.at + len]);
+                self.at += len;
+                return Ok(len);
+            }
+            if self.stop.load(Ordering::SeqCst) {
+                return Ok(0);
+            }
+            match self.blocks.recv_timeout(POLL) {
+                Ok(Ok(block)) => (self.block, self.at) = (block, 0),
+                Ok(Err(err)) => return Err(err),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return Ok(0),
+            }
+        }
+    }
 }
 
 /// A bar on stderr for long inputs, only when stderr is a terminal.
-fn progress_bar(names: &[String]) -> Option<indicatif::ProgressBar> {
+fn progress_bar(paths: &[Option<&Path>]) -> Option<indicatif::ProgressBar> {
     if !io::stderr().is_terminal() {
         return None;
     }
-    let sizes: Option<u64> =
-        names.iter().map(|name| (name != "-").then(|| std::fs::metadata(name).ok().map(|m| m.len())).flatten()).sum();
+    let sizes: Option<u64> = paths.iter().map(|path| std::fs::metadata((*path)?).ok().map(|m| m.len())).sum();
     let bar = match sizes {
         Some(total) if total < PROGRESS_FROM => return None,
         Some(total) => indicatif::ProgressBar::new(total),
@@ -222,7 +372,13 @@ fn print_text(report: &Report, names: &[String], lang: Option<Lang>) {
     print_table("SYMPTOM", &rows, lang, &footer);
 }
 
-fn to_json(report: &Report, names: &[String], lang: Option<Lang>) -> Value {
+fn to_json(
+    report: &Report,
+    names: &[String],
+    lang: Option<Lang>,
+    failed: &[(usize, String)],
+    interrupted: Option<&str>,
+) -> Value {
     let symptoms: Vec<Value> = report
         .rows()
         .iter()
@@ -240,7 +396,14 @@ fn to_json(report: &Report, names: &[String], lang: Option<Lang>) -> Value {
             })
         })
         .collect();
-    json!({ "lines": report.lines, "bytes": report.bytes, "symptoms": symptoms })
+    let failed: Vec<Value> = failed.iter().map(|(input, err)| json!({ "file": names[*input], "error": err })).collect();
+    json!({
+        "lines": report.lines,
+        "bytes": report.bytes,
+        "symptoms": symptoms,
+        "unread": failed,
+        "interrupted_by": interrupted,
+    })
 }
 
 /// At most this many distinct codes the catalogue does not know (and bodiless statuses) get a
@@ -361,26 +524,16 @@ impl Found {
     }
 }
 
-/// `scan --provider`: the lines holding a marker of the provider are read by its `parse_text`;
-/// the others are skipped unread.
-fn scan_provider(provider: Provider, names: &[String], lang: Option<Lang>, json: bool) -> Result<Outcome, String> {
-    let finder = Finder::new(&markers(provider))?;
-    let mut report = ProviderReport::default();
-    each_input(names, |input, name, reader| {
-        let mut read = 0;
-        let totals = finder
-            .each_line(reader, |line, text| {
-                read += 1;
-                if let Some(err) = provider.parse_text(&String::from_utf8_lossy(text)) {
-                    report.add(&err, Place { input, line });
-                }
-            })
-            .map_err(|err| format!("cannot read {}: {err}", shown(name)))?;
-        report.lines += totals.lines;
-        report.bytes += totals.bytes;
-        report.read += read;
-        Ok(())
-    })?;
+/// The report of `scan --provider`, as a table or one JSON document.
+fn print_provider(
+    provider: Provider,
+    report: &ProviderReport,
+    names: &[String],
+    lang: Option<Lang>,
+    json: bool,
+    failed: &[(usize, String)],
+    interrupted: Option<&str>,
+) {
     let rows = report.rows();
     if json {
         let errors: Vec<Value> = rows
@@ -411,41 +564,44 @@ fn scan_provider(provider: Provider, names: &[String], lang: Option<Lang>, json:
                 })
             })
             .collect();
+        let failed: Vec<Value> =
+            failed.iter().map(|(input, err)| json!({ "file": names[*input], "error": err })).collect();
         print_json(&json!({
             "provider": provider.as_str(),
             "lines": report.lines,
             "bytes": report.bytes,
             "lines_read": report.read,
             "errors": errors,
+            "unread": failed,
+            "interrupted_by": interrupted,
         }));
-    } else {
-        let table: Vec<TableRow> = rows
-            .iter()
-            .map(|(found, seen)| {
-                let (summary, remedy) = found.words(seen, lang);
-                TableRow {
-                    count: seen.count,
-                    id: found.id(),
-                    first: place(seen.first, names),
-                    last: place(seen.last, names),
-                    summary,
-                    remedy,
-                    means: match (found, lang) {
-                        (Found::Known(code), None | Some(Lang::En)) => Some(code.description(Lang::En)),
-                        _ => None,
-                    },
-                }
-            })
-            .collect();
-        let errors = report.seen.values().map(|s| s.count).sum::<u64>();
-        let footer = format!(
-            "{} lines, {} bytes scanned{}: {errors} with an error of {}",
-            report.lines,
-            report.bytes,
-            inputs_note(names),
-            provider.brand()
-        );
-        print_table("CODE", &table, lang, &footer);
+        return;
     }
-    Ok(if report.seen.is_empty() { Outcome::NothingFound } else { Outcome::Found })
+    let table: Vec<TableRow> = rows
+        .iter()
+        .map(|(found, seen)| {
+            let (summary, remedy) = found.words(seen, lang);
+            TableRow {
+                count: seen.count,
+                id: found.id(),
+                first: place(seen.first, names),
+                last: place(seen.last, names),
+                summary,
+                remedy,
+                means: match (found, lang) {
+                    (Found::Known(code), None | Some(Lang::En)) => Some(code.description(Lang::En)),
+                    _ => None,
+                },
+            }
+        })
+        .collect();
+    let errors = report.seen.values().map(|s| s.count).sum::<u64>();
+    let footer = format!(
+        "{} lines, {} bytes scanned{}: {errors} with an error of {}",
+        report.lines,
+        report.bytes,
+        inputs_note(names),
+        provider.brand()
+    );
+    print_table("CODE", &table, lang, &footer);
 }
