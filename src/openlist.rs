@@ -119,17 +119,24 @@ impl Wire for OpenListError {
                 }
                 let Some(mut reading) = object_reading::<Self>(objs, index, PROFILE.body_keys, &[]) else { continue };
                 let status = reading.raw_code.as_ref().and_then(RawCode::to_i64).and_then(|n| u16::try_from(n).ok());
-                let Some(status) = status.filter(|s| (100..=599).contains(s)) else { continue };
-                let Some(message) = reading.message.as_deref() else { continue };
-                if status == 200 {
-                    envelope = Some(None);
-                    return;
+                // OpenList's envelope: `code`, `message` and `data`, nothing else.
+                let envelope_keys = obj.members.iter().all(|(key, _)| matches!(&**key, "code" | "message" | "data"));
+                let Some(message) = reading.message.as_deref().filter(|_| obj.get("message").is_some()) else {
+                    continue;
+                };
+                match status {
+                    Some(200) if envelope_keys => {
+                        envelope = Some(None);
+                        return;
+                    }
+                    Some(400..=599) => {}
+                    _ => continue,
                 }
                 reading.code = Self::from_message(message);
-                if reading.code.is_none() && obj.get("data").is_none() {
+                if reading.code.is_none() && !(envelope_keys && obj.get("data").is_some()) {
                     continue;
                 }
-                reading.status = Some(status);
+                reading.status = status;
                 if !obj.closed || !closed {
                     reading.format = crate::response::BodyFormat::PartialJson;
                 }

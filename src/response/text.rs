@@ -487,6 +487,8 @@ impl<'a> Reader<'a> {
                 let start = self.pos;
                 self.pos += 1;
                 self.skip_while(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
+                // As for a body: a number running to the end may have been cut (`101` of `1012`).
+                self.peek()?;
                 Some(Loose::Num(&self.src[start..self.pos]))
             }
             _ if b.is_ascii_alphabetic() || b == b'_' => {
@@ -496,6 +498,7 @@ impl<'a> Reader<'a> {
                     self.skip_nested()?;
                     return Some(Loose::Other);
                 }
+                self.peek()?;
                 Some(Loose::Word)
             }
             _ => None,
@@ -793,8 +796,8 @@ pub struct MessageIndex {
 /// How many leading bytes index a wording; shorter wordings are not looked up.
 const PREFIX: usize = 6;
 
-/// Wordings shorter than this are looked up only when they are upper-case reason names
-/// (`SESSION_CONFLICT`).
+/// Wordings shorter than this, or of fewer than three words, are looked up only when they are
+/// upper-case reason names (`SESSION_CONFLICT`).
 const SHORTEST_MESSAGE: usize = 12;
 
 impl MessageIndex {
@@ -802,7 +805,9 @@ impl MessageIndex {
     pub(crate) fn new<E: ProviderError>() -> Self {
         let mut codes: HashMap<String, (Option<u16>, &'static str)> = HashMap::new();
         let mut order = Vec::new();
-        for (i, variant) in E::ALL.iter().enumerate() {
+        // A templated code's message cannot name its code: the digits in place of its `x` are
+        // not in the message (and those messages are the edge's generic ones).
+        for (i, variant) in E::ALL.iter().enumerate().filter(|(_, v)| !v.is_template()) {
             let wordings = variant.wire_message().into_iter().chain(variant.alternate_messages().iter().copied());
             for wording in wordings {
                 let Some(key) = indexable(wording) else { continue };
@@ -825,11 +830,13 @@ impl MessageIndex {
         for key in order {
             let named = codes[&key].0;
             let id = index.wordings.len() as u32;
-            let mut prefix = [0; PREFIX];
-            prefix.copy_from_slice(&key.as_bytes()[..PREFIX]);
-            index.by_prefix.entry(prefix).or_default().push(id);
-            let pair = usize::from(prefix[0]) * 256 + usize::from(prefix[1]);
-            index.starts[pair / 64] |= 1 << (pair % 64);
+            if searchable(&key) {
+                let mut prefix = [0; PREFIX];
+                prefix.copy_from_slice(&key.as_bytes()[..PREFIX]);
+                index.by_prefix.entry(prefix).or_default().push(id);
+                let pair = usize::from(prefix[0]) * 256 + usize::from(prefix[1]);
+                index.starts[pair / 64] |= 1 << (pair % 64);
+            }
             index.whole.insert(key.clone(), id);
             index.wordings.push((key, named));
         }
@@ -893,23 +900,26 @@ fn is_word(b: u8) -> bool {
 }
 
 /// The key a documented wording is indexed under (lowercased, trimmed, without a trailing
-/// period), or `None` when it is not particular enough to name an error on its own: a
-/// template, an HTTP reason phrase, a short common phrase.
+/// period), or `None` when it cannot name an error: a template, an HTTP reason phrase.
 fn indexable(wording: &str) -> Option<String> {
     let trimmed = wording.trim();
     let trimmed = trimmed.strip_suffix('.').unwrap_or(trimmed).trim_end();
     if trimmed.len() < PREFIX || trimmed.contains('<') {
         return None;
     }
-    let reason_name =
-        trimmed.contains('_') && trimmed.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-    if trimmed.len() < SHORTEST_MESSAGE && !reason_name {
-        return None;
-    }
     let is_reason_phrase = (100..=599u16)
         .filter_map(|n| StatusCode::from_u16(n).ok()?.canonical_reason())
         .any(|reason| reason.eq_ignore_ascii_case(trimmed));
     (!is_reason_phrase).then(|| trimmed.to_ascii_lowercase())
+}
+
+/// Whether an indexed wording is particular enough to name an error when found alone in a
+/// text: an upper-case reason name, or at least three words and [`SHORTEST_MESSAGE`] bytes
+/// (two words, `signature error` or `connection refused`, are any service's words).
+fn searchable(key: &str) -> bool {
+    let reason_name =
+        key.contains('_') && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    reason_name || key.len() >= SHORTEST_MESSAGE && key.split_whitespace().count() >= 3
 }
 
 /// Whether a message agrees with one of the documented wordings of `variants`: equal
