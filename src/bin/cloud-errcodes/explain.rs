@@ -1,6 +1,6 @@
 //! `explain`: what a code, or any pasted text (a log line, an SDK's exception, a body), means.
 
-use std::io::{self, Read};
+use std::io::{self, IsTerminal, Read};
 
 use cloud_errcodes::{AnyApiError, AnyCode, ErrorKind, Evidence, OpenListError, Provider, openlist::SymptomValue};
 use http::StatusCode;
@@ -38,6 +38,9 @@ fn evidence_words(evidence: Option<Evidence>) -> &'static str {
 
 /// Reads the text to explain from stdin (at most [`MAX_STDIN`] bytes).
 fn read_stdin() -> Result<String, String> {
+    if io::stdin().is_terminal() {
+        return Err("nothing to explain: give a code or a quoted text, or pipe the text on stdin".to_owned());
+    }
     let mut bytes = Vec::new();
     io::stdin().take(MAX_STDIN).read_to_end(&mut bytes).map_err(|err| format!("cannot read stdin: {err}"))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
