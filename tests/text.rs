@@ -190,6 +190,8 @@ fn pathological_texts_are_read_in_bounded_time() {
         ")]",
         " [404 GET http",
         " [https://a (404)]",
+        " (404)]",
+        "qingstor-sdk:code: a\n",
         "LCError(code: ",
         "LeanCloudError: [",
         "CloudError: code: ",
@@ -240,9 +242,16 @@ fn parse_parts_reads_double_encoded_bodies() {
             }
         }
     }
+    // Cut by a logger: what arrived whole is kept; a number at the very end may have gone on,
+    // so it is no code (issue #20, R1).
     let cut = r#""{\"msg\":\"signature error\",\"code\":40100005,\"id\":\"249f"#;
     let err = Provider::Upyun.parse_parts(StatusCode::UNAUTHORIZED, &HeaderMap::new(), cut.as_bytes());
     assert_eq!((err.code_str(), err.body_format()), (Some("40100005"), BodyFormat::PartialJson));
+    assert_eq!(err.message(), Some("signature error"));
+    let cut = r#""{\"msg\":\"signature error\",\"code\":40100"#;
+    let err = Provider::Upyun.parse_parts(StatusCode::UNAUTHORIZED, &HeaderMap::new(), cut.as_bytes());
+    assert_eq!((err.code_str(), err.body_format()), (None, BodyFormat::PartialJson));
+    assert_eq!(err.message(), Some("signature error"));
     // A string that holds no error object stays text.
     let text = r#""{\"hello\": 1}""#;
     let err = Provider::Upyun.parse_parts(StatusCode::UNAUTHORIZED, &HeaderMap::new(), text.as_bytes());
@@ -286,4 +295,15 @@ fn evidence_ranks_what_the_text_showed() {
     // The typed and the erased errors agree.
     let typed = cloud_errcodes::UpyunError::parse_text(BODY).unwrap();
     assert_eq!(cloud_errcodes::AnyApiError::from(typed), Provider::Upyun.parse_text(BODY).unwrap());
+}
+
+/// Realtime reason names, written in upper case as the frames carry them, name their codes;
+/// the same words in lower case are prose.
+#[test]
+fn reason_names_name_their_codes() {
+    let code = |text: &str| Provider::LeanCloud.parse_text(text).and_then(|e| e.code_str().map(str::to_owned));
+    assert_eq!(code("conversation closed: BLACKLISTED").as_deref(), Some("4106"));
+    assert_eq!(code("[Error: APP_QUOTA_EXCEEDED]").as_deref(), Some("4113"));
+    assert_eq!(code("the session_conflict happened"), None);
+    assert_eq!(code("blacklisted"), None);
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::LeanCloudError;
 use crate::response::{
     BodyFormat, Evidence, Field, MessageIndex, RawCode, Reading, TextRules, after, agrees, first_line, is_reason_name,
-    leading_int, line_before, message_of, quoted, status_at, text_before,
+    leading_int, line_before, message_of, occurrences, quoted, status_at, text_before,
 };
 
 static MESSAGES: LazyLock<MessageIndex> = LazyLock::new(MessageIndex::new::<LeanCloudError>);
@@ -60,9 +60,7 @@ fn plausible(code: &str, message: Option<&str>) -> bool {
 /// not JSON, `parse response failed(%d): %s [%s (%d)]` (leancloud/go-sdk@98e4481
 /// leancloud/request.go:57-63).
 fn go_sdk(text: &str) -> Option<Reading<LeanCloudError>> {
-    let mut from = 0;
-    while let Some((at, _)) = after(text, ")]", from) {
-        from = at;
+    for (at, _) in occurrences(text, ")]") {
         // `... [<url> (<status>)]`: the status right before the `)]`, the URL on its line.
         let head = line_before(text, at - 2);
         let Some(status) = head.len().checked_sub(5).filter(|&open| head.as_bytes()[open..].starts_with(b" (")) else {
@@ -102,9 +100,7 @@ fn go_sdk(text: &str) -> Option<Reading<LeanCloudError>> {
 /// message does not show.
 fn js_sdk(text: &str) -> Option<Reading<LeanCloudError>> {
     const METHODS: &[&str] = &["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH"];
-    let mut from = 0;
-    while let Some((at, rest)) = after(text, " [", from) {
-        from = at;
+    for (at, rest) in occurrences(text, " [") {
         let Some(status) = status_at(rest, 0) else { continue };
         let Some(method_at) = rest.get(3..).and_then(|r| r.strip_prefix(' ')) else { continue };
         if !METHODS.iter().any(|m| method_at.strip_prefix(m).is_some_and(|url| url.starts_with(" http"))) {

@@ -4,7 +4,9 @@
 use std::sync::LazyLock;
 
 use super::QingStorError;
-use crate::response::{Evidence, MessageIndex, RawCode, Reading, TextRules, after, first_line, message_of, status_at};
+use crate::response::{
+    Evidence, MessageIndex, RawCode, Reading, TextRules, after, first_line, message_of, occurrences, status_at,
+};
 
 static MESSAGES: LazyLock<MessageIndex> = LazyLock::new(MessageIndex::new::<QingStorError>);
 
@@ -77,9 +79,7 @@ fn go_unhandled(text: &str) -> Option<Reading<QingStorError>> {
 /// logger `qingstor-sdk` (qingstor/qingstor-sdk-python@d5e0302 qingstor/sdk/unpack.py:14,43).
 fn python_debug_log(text: &str) -> Option<Reading<QingStorError>> {
     let mut reading = None::<Reading<QingStorError>>;
-    let mut from = 0;
-    while let Some((at, rest)) = after(text, "qingstor-sdk:", from) {
-        from = at;
+    for (at, rest) in occurrences(text, "qingstor-sdk:") {
         let line = first_line(rest);
         let Some((key, value)) = line.split_once(": ") else { continue };
         let reading = reading.get_or_insert_with(|| rendering(at));

@@ -700,6 +700,22 @@ pub(crate) fn find_ci(text: &str, needle: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// How many occurrences of one marker a rendering examines at most: a real rendering comes
+/// with the first few, and a text of a million markers costs no more than a few.
+pub(crate) const MAX_MARKERS: usize = 32;
+
+/// The first [`MAX_MARKERS`] occurrences of `label` in `text`, each as (where the text after it
+/// starts, that text).
+pub(crate) fn occurrences<'a>(text: &'a str, label: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let found = after(text, label, from)?;
+        from = found.0;
+        Some(found)
+    })
+    .take(MAX_MARKERS)
+}
+
 /// The text after `label` (its first occurrence from `from`), as (its start, the rest).
 pub(crate) fn after<'a>(text: &'a str, label: &str, from: usize) -> Option<(usize, &'a str)> {
     let at = text.get(from..)?.find(label)? + from + label.len();
@@ -783,7 +799,7 @@ pub(crate) fn message_of(text: &str) -> Option<String> {
 pub struct MessageIndex {
     /// Lowercased wording, and the variant (index into `ALL`) it names; `None` when the
     /// wording names several codes.
-    wordings: Vec<(String, Option<u16>)>,
+    wordings: Vec<(String, Option<u16>, bool)>,
     /// Wordings by their first [`PREFIX`] lowercased bytes.
     by_prefix: HashMap<[u8; PREFIX], Vec<u32>>,
     /// Which pairs of lowercased leading bytes start some wording (bit `b0 * 256 + b1`): most
@@ -796,14 +812,14 @@ pub struct MessageIndex {
 /// How many leading bytes index a wording; shorter wordings are not looked up.
 const PREFIX: usize = 6;
 
-/// Wordings shorter than this, or of fewer than three words, are looked up only when they are
-/// upper-case reason names (`SESSION_CONFLICT`).
+/// Messages shorter than this, or of fewer than three words, are not looked up alone in a text
+/// (upper-case reason names such as `SESSION_CONFLICT` are, written in upper case).
 const SHORTEST_MESSAGE: usize = 12;
 
 impl MessageIndex {
     /// The index of `E`'s documented messages and their alternates.
     pub(crate) fn new<E: ProviderError>() -> Self {
-        let mut codes: HashMap<String, (Option<u16>, &'static str)> = HashMap::new();
+        let mut codes: HashMap<String, (Option<u16>, &'static str, bool)> = HashMap::new();
         let mut order = Vec::new();
         // A templated code's message cannot name its code: the digits in place of its `x` are
         // not in the message (and those messages are the edge's generic ones).
@@ -812,11 +828,12 @@ impl MessageIndex {
             for wording in wordings {
                 let Some(key) = indexable(wording) else { continue };
                 match codes.get_mut(&key) {
-                    Some((named, code)) if *code != variant.code_str() => *named = None,
+                    Some((named, code, _)) if *code != variant.code_str() => *named = None,
                     Some(_) => {}
                     None => {
                         order.push(key.clone());
-                        codes.insert(key, (u16::try_from(i).ok(), variant.code_str()));
+                        let upper = is_reason_name(wording.trim());
+                        codes.insert(key, (u16::try_from(i).ok(), variant.code_str(), upper));
                     }
                 }
             }
@@ -828,9 +845,9 @@ impl MessageIndex {
             whole: HashMap::new(),
         };
         for key in order {
-            let named = codes[&key].0;
+            let (named, _, upper) = codes[&key];
             let id = index.wordings.len() as u32;
-            if searchable(&key) {
+            if upper || searchable(&key) {
                 let mut prefix = [0; PREFIX];
                 prefix.copy_from_slice(&key.as_bytes()[..PREFIX]);
                 index.by_prefix.entry(prefix).or_default().push(id);
@@ -838,7 +855,7 @@ impl MessageIndex {
                 index.starts[pair / 64] |= 1 << (pair % 64);
             }
             index.whole.insert(key.clone(), id);
-            index.wordings.push((key, named));
+            index.wordings.push((key, named, upper));
         }
         index
     }
@@ -846,7 +863,7 @@ impl MessageIndex {
     /// The variant a whole message names, when it names exactly one code.
     pub(crate) fn unique<E: ProviderError>(&self, message: &str) -> Option<E> {
         let key = indexable(message)?;
-        let (_, named) = self.wordings[*self.whole.get(&key)? as usize];
+        let (_, named, _) = self.wordings[*self.whole.get(&key)? as usize];
         E::ALL.get(usize::from(named?)).copied()
     }
 
@@ -873,9 +890,14 @@ impl MessageIndex {
             }
             if let Some(ids) = self.by_prefix.get(&prefix) {
                 for &id in ids {
-                    let (wording, named) = &self.wordings[id as usize];
+                    let (wording, named, upper) = &self.wordings[id as usize];
                     let end = i + wording.len();
-                    let fits = bytes.get(i..end).is_some_and(|t| t.eq_ignore_ascii_case(wording.as_bytes()))
+                    // A reason name is written in upper case; a message in any case.
+                    let same = |t: &[u8]| match upper {
+                        true => t.iter().zip(wording.bytes()).all(|(a, b)| *a == b.to_ascii_uppercase()),
+                        false => t.eq_ignore_ascii_case(wording.as_bytes()),
+                    };
+                    let fits = bytes.get(i..end).is_some_and(same)
                         && (!bytes.get(end).is_some_and(|&b| is_word(b)) || !is_word(bytes[end - 1]));
                     let longer = best.is_none_or(|(s, e, _)| i >= e || end - i > e - s);
                     if fits && longer {
@@ -913,13 +935,11 @@ fn indexable(wording: &str) -> Option<String> {
     (!is_reason_phrase).then(|| trimmed.to_ascii_lowercase())
 }
 
-/// Whether an indexed wording is particular enough to name an error when found alone in a
-/// text: an upper-case reason name, or at least three words and [`SHORTEST_MESSAGE`] bytes
-/// (two words, `signature error` or `connection refused`, are any service's words).
+/// Whether an indexed message (not a reason name) is particular enough to name an error when
+/// found alone in a text: at least three words and [`SHORTEST_MESSAGE`] bytes (two words,
+/// `signature error` or `connection refused`, are any service's words).
 fn searchable(key: &str) -> bool {
-    let reason_name =
-        key.contains('_') && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-    reason_name || key.len() >= SHORTEST_MESSAGE && key.split_whitespace().count() >= 3
+    key.len() >= SHORTEST_MESSAGE && key.split_whitespace().count() >= 3
 }
 
 /// Whether a message agrees with one of the documented wordings of `variants`: equal
@@ -943,11 +963,12 @@ pub(crate) fn agrees<E: ProviderError>(variants: &[E], message: &str) -> bool {
     })
 }
 
-/// Whether a text is an upper-case reason name (`SESSION_CONFLICT`).
+/// Whether a text is an upper-case reason name: `SESSION_CONFLICT`, or one word of at least
+/// eight capitals (`BLACKLISTED`).
 pub(crate) fn is_reason_name(text: &str) -> bool {
-    text.len() >= 3
-        && text.contains('_')
+    text.bytes().any(|b| b.is_ascii_uppercase())
         && text.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        && (text.contains('_') && text.len() >= 3 || text.len() >= 8)
 }
 
 /// `text` with `%XX` escapes decoded and `+` read as a space, as a URL's query carries it;

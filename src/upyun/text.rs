@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use super::UpyunError;
 use crate::response::{
     Evidence, Field, MessageIndex, RawCode, Reading, TextRules, after, first_line, leading_int, message_of,
-    percent_decode, quoted, status_at,
+    occurrences, percent_decode, quoted, status_at,
 };
 
 static MESSAGES: LazyLock<MessageIndex> = LazyLock::new(MessageIndex::new::<UpyunError>);
@@ -73,10 +73,7 @@ fn rendering(at: usize) -> Reading<UpyunError> {
 /// (upyun/go-sdk@0e76273 upyun/errors.go:26); code 0 and empty fields when the response had
 /// no body.
 fn go_sdk(text: &str) -> Option<Reading<UpyunError>> {
-    let mut from = 0;
-    loop {
-        let (at, rest) = after(text, "status=", from)?;
-        from = at;
+    for (at, rest) in occurrences(text, "status=") {
         let Some(status) = status_at(text, at) else { continue };
         let Some(rest) = rest[3..].strip_prefix(", code=") else { continue };
         let Some(code) = leading_int(rest) else { continue };
@@ -93,6 +90,7 @@ fn go_sdk(text: &str) -> Option<Reading<UpyunError>> {
         reading.status = Some(status);
         return Some(reading);
     }
+    None
 }
 
 /// The Node SDK's message: `upyun - response error: Request failed with status code 401`
