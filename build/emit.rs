@@ -539,9 +539,11 @@ static PATTERNS: &[(&str, {ty}, Overlaps)] = &["
     for entry in entries {
         for pattern in entry.patterns.iter().flatten() {
             let lowered = pattern.to_ascii_lowercase();
+            // A pattern can overlap another occurrence of itself (`... provide password` and
+            // `password protected link. ...`): only the occurrence itself is no partner.
             let partners: Vec<String> = (0..all.len())
-                .filter(|&j| all[j] != lowered)
                 .flat_map(|j| overlap_offsets(lowered.as_bytes(), all[j].as_bytes()).into_iter().map(move |d| (j, d)))
+                .filter(|&(j, d)| !(d == 0 && all[j] == lowered))
                 .map(|(j, d)| format!("({j}, {d})"))
                 .collect();
             let partners = list("&[", &partners, "]", 8, 1);

@@ -911,6 +911,15 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_pattern_overlapping_itself_is_found_at_its_second_occurrence() {
+        // Regression (proptest, all cases): the first occurrence fails the boundary rule (a
+        // letter before it), and the second, overlapping it, was no partner of its own pattern.
+        let text = "cannot get automatically,please input family_idpassword protected link. Please provide password protected link. Please provide password";
+        assert_eq!(best_match(text).map(|(error, _, span)| (error, span)), reference(text));
+        assert!(reference(text).is_some());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(cases(2000)))]
 

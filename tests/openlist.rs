@@ -481,6 +481,9 @@ const SERVER_LINES: &[(&str, u16, O)] = &[
     ("failed get storage: storage not found", 500, O::StorageNotFoundSentinel),
     ("StreamPeekFail", 500, O::StreamPeekFailed),
     ("driver cannot be changed", 500, O::DriverCannotBeChanged),
+    ("no mount path for an storage is: /movies", 500, O::StorageNotLoaded),
+    ("ref: storage is not 189 Cloud PC", 500, O::StorageReferenceWrongDriver),
+    ("filename illegal", 500, O::OfflineDownloadFilenameIllegal),
     ("this storage have disabled", 500, O::StorageAlreadyInState),
     ("failed get driver new: no driver named: Quqi", 500, O::DriverNotFound),
     ("delete root folder is not allowed", 500, O::RootFolderProtected),
@@ -521,6 +524,7 @@ const SERVER_LINES: &[(&str, u16, O)] = &[
         O::TransmissionRpcIncompatible,
     ),
     ("GuangYaPan temp dir is not set", 500, O::OfflineDownloadTempDirUnset),
+    ("failed to get status of 4a9f1c2e, retried 6 times", 500, O::OfflineDownloadStatusLost),
     ("[qBittorrent] failed to download movie.mkv, error: missingFiles", 500, O::OfflineDownloadFailed),
     (
         "GuangYaPan offline download only supports GuangYaPan destination storage",
