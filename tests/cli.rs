@@ -530,6 +530,10 @@ fn explain_text_with_a_provider_and_from_stdin() {
         assert_eq!(readings(&value)[0], ("upyun".to_owned(), "rendering".to_owned(), Some("50300020".to_owned())));
         assert_eq!(value["readings"][0]["error"]["request_id"], "5931bac0c4c4d1c4bbff9b66ae1ccf4f");
     }
+    // Nothing on stdin is nothing to explain: a usage error.
+    let output = run(&["explain"], b" \n");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nothing to explain"));
     // Unquoted words whose first is no provider: a usage error that says to quote them.
     let output = run(&["explain", "upload", "failed:", "{}"], b"");
     assert_eq!(output.status.code(), Some(2));

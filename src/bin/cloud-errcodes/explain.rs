@@ -43,6 +43,9 @@ fn read_stdin() -> Result<String, String> {
     }
     let mut bytes = Vec::new();
     io::stdin().take(MAX_STDIN).read_to_end(&mut bytes).map_err(|err| format!("cannot read stdin: {err}"))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("nothing to explain: give a code or a quoted text, or pipe the text on stdin".to_owned());
+    }
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
