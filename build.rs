@@ -37,8 +37,13 @@ fn main() {
     for (spec, doc) in PROVIDERS {
         match load(spec) {
             Ok(catalog) => {
-                let path = out_dir.join(format!("{}.rs", spec.slug));
-                fs::write(&path, emit::emit(spec, doc, &catalog)).expect("write generated code");
+                // Code only for the providers whose feature is on: an SDK that enables one does
+                // not pay for generating the others (OpenList's pattern overlaps cost most).
+                let feature = format!("CARGO_FEATURE_{}", spec.slug.to_ascii_uppercase());
+                if env::var_os(feature).is_some() {
+                    let path = out_dir.join(format!("{}.rs", spec.slug));
+                    fs::write(&path, emit::emit(spec, doc, &catalog)).expect("write generated code");
+                }
                 let page = out_dir.join(format!("reference-{}.md", spec.slug));
                 fs::write(&page, reference::emit(spec, &catalog)).expect("write the reference page");
                 catalogs.push((spec, catalog));

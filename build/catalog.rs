@@ -3,7 +3,10 @@
 //! Shared by `build.rs` and by `tests/build_validate.rs`, which includes this file with
 //! `#[path]` so that the validation that guards the build is tested on broken input.
 
-use toml::{Table, Value};
+#[path = "toml_subset.rs"]
+pub mod toml_subset;
+
+use toml_subset::{Table, Value};
 
 /// How a provider's codes look on the wire.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -230,7 +233,7 @@ pub fn snake_to_camel(code: &str) -> String {
 /// field is an error, not a silently missing fact.
 pub fn parse(file: &str, text: &str) -> Result<Catalog, String> {
     let fail = |err: String| format!("{file}: cannot parse catalogue: {err}");
-    let table: Table = text.parse().map_err(|err: toml::de::Error| fail(err.to_string()))?;
+    let table = toml_subset::parse(text).map_err(fail)?;
     let mut top = Fields::new(&table, "the header".to_owned());
     let provider = top.required_string("provider").map_err(fail)?;
     let type_name = top.required_string("type").map_err(fail)?;

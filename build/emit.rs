@@ -203,6 +203,7 @@ fn emit_surfaces(out: &mut String, catalog: &Catalog) {
 fn emit_entries(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&Entry]) {
     let mut texts = Texts::default();
     let mut alternates: Vec<String> = Vec::new();
+    let mut alternate_runs: Vec<String> = Vec::new();
     let mut rows = String::new();
     for (index, entry) in entries.iter().enumerate() {
         let variant = entry.variant(spec);
@@ -213,9 +214,10 @@ fn emit_entries(out: &mut String, spec: &Spec, catalog: &Catalog, entries: &[&En
             assert_eq!(number_of(&code), entry.number(), "`Entry::number` reads {code} as its number");
         }
         if let Some(wordings) = entry.alternates.as_ref().filter(|wordings| !wordings.is_empty()) {
-            let wordings: Vec<String> = wordings.iter().map(|a| format!("{a:?}")).collect();
-            let items = [index.to_string(), list("&[", &wordings, "]", 8, 2)];
-            alternates.push(list("(", &items, ")", 4, 1));
+            let start = alternates.len();
+            alternates.extend(wordings.iter().map(|a| format!("{a:?}")));
+            assert!(alternates.len() <= usize::from(u16::MAX), "ALTERNATES has at most 65 535 texts");
+            alternate_runs.push(format!("({index}, {start}, {})", alternates.len()));
         }
         let fields = [
             ("status", Field::Number(entry.status.to_string())),
@@ -254,6 +256,7 @@ static TABLE: crate::entry::Table = crate::entry::Table {{
     rows: &ROWS,
     surfaces: SURFACES,
     alternates: ALTERNATES,
+    alternate_runs: ALTERNATE_RUNS,
 }};
 
 /// One row per variant, in declaration order: `ROWS[v as usize]` is `v`'s.
@@ -264,8 +267,14 @@ static ROWS: [crate::entry::Row; {}] = [\n{rows}];\n",
     texts.emit(out);
     writeln!(
         out,
-        "/// The alternate messages of the variants that have any, by discriminant.\nstatic ALTERNATES: &[(u16, &[&str])] = {};\n",
-        list("&[", &alternates, "]", 0, "static ALTERNATES: &[(u16, &[&str])] = ;".len())
+        "/// The alternate messages of the variants that have any, one run per variant.\nstatic ALTERNATES: &[&str] = {};\n",
+        list("&[", &alternates, "]", 0, "static ALTERNATES: &[&str] = ;".len())
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "/// The variants with alternate messages: (discriminant, start, end of its run in `ALTERNATES`).\n#[rustfmt::skip]\nstatic ALTERNATE_RUNS: &[(u16, u16, u16)] = {};\n",
+        list("&[", &alternate_runs, "]", 0, "static ALTERNATE_RUNS: &[(u16, u16, u16)] = ;".len())
     )
     .unwrap();
 }

@@ -1,5 +1,5 @@
-//! [`Entry`]: the facts of one catalogue entry, as the build script emits them, and the rules
-//! for reading the codes they are looked up by.
+//! [`Table`]: a provider's catalogue as the build script emits it (one text, pointer-free rows),
+//! [`Entry`]: one entry read from it, and the rules for reading the codes they are looked up by.
 
 use http::StatusCode;
 
@@ -24,15 +24,17 @@ pub struct Table {
     pub(crate) rows: &'static [Row],
     /// The API surfaces the catalogue names (`Row::surface` indexes them).
     pub(crate) surfaces: &'static [&'static str],
-    /// The variants that have alternate messages (few do), by discriminant, in order.
-    pub(crate) alternates: &'static [(u16, &'static [&'static str])],
+    /// The alternate messages of the variants that have any (few do), one run per variant.
+    pub(crate) alternates: &'static [&'static str],
+    /// Those variants, in order: (discriminant, start, end of its run in `alternates`).
+    pub(crate) alternate_runs: &'static [(u16, u16, u16)],
 }
 
 impl Table {
     /// The table of a provider whose feature is off.
     #[cfg(not(all(feature = "upyun", feature = "qingstor", feature = "leancloud", feature = "openlist")))]
     pub(crate) const EMPTY: Table =
-        Table { text: "", starts: &[0], carries: &[], rows: &[], surfaces: &[], alternates: &[] };
+        Table { text: "", starts: &[0], carries: &[], rows: &[], surfaces: &[], alternates: &[], alternate_runs: &[] };
 
     /// The entry of the variant whose discriminant is `index`.
     pub(crate) const fn entry(&'static self, index: u16) -> Entry {
@@ -47,8 +49,10 @@ impl Table {
     /// Text `id`; the build script emits only ids of texts it wrote, so the empty fallback is
     /// never taken: it exists so that no code path can panic.
     fn text(&'static self, id: u16) -> &'static str {
-        let (start, end) = self.span(id);
-        self.text.get(start..end).unwrap_or("")
+        let id = usize::from(id);
+        let (Some(&start), Some(&end)) = (self.starts.get(id), self.starts.get(id + 1)) else { return "" };
+        let carried = |id: usize| self.carries.iter().filter(|&&carry| usize::from(carry) <= id).count() << 16;
+        self.text.get(usize::from(start) + carried(id)..usize::from(end) + carried(id + 1)).unwrap_or("")
     }
 
     /// Where text `id` starts and ends in `text`; empty past the last text.
@@ -177,8 +181,10 @@ impl Entry {
 
     /// Other wordings of the message that servers send or sent.
     pub(crate) fn alternates(self) -> &'static [&'static str] {
-        let found = self.table.alternates.binary_search_by_key(&self.index, |&(index, _)| index);
-        found.map_or(&[], |at| self.table.alternates[at].1)
+        let runs = self.table.alternate_runs;
+        let Ok(at) = runs.binary_search_by_key(&self.index, |&(index, _, _)| index) else { return &[] };
+        let (_, start, end) = runs[at];
+        self.table.alternates.get(usize::from(start)..usize::from(end)).unwrap_or(&[])
     }
 
     /// What `Display` shows after the code.

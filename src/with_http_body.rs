@@ -129,10 +129,12 @@ pub trait ParseBody: ParseResponse {
     /// success at once, an envelope is decided as soon as its `code` (and, for a failure, its
     /// `message`) has arrived whole. The verdict is the one
     /// [`check_parts`](ParseResponse::check_parts) gives on the whole body, however the body
-    /// was split into chunks. On success the caller gets the response with the same status,
-    /// version, headers and extensions, whose [`CheckedBody`] yields the part read followed by
-    /// the rest, streamed unread. A failure's body is read on to its end (or [`MAX_BODY`]) so
-    /// that the error holds everything it said.
+    /// was split into chunks (a body cut by a transport error is judged on what arrived).
+    ///
+    /// On success the caller gets the response with the same status, version, headers and
+    /// extensions, whose [`CheckedBody`] yields the part read followed by the rest, streamed
+    /// unread. A failure's body is read on to its end (or [`MAX_BODY`]) so that the error holds
+    /// everything it said.
     ///
     /// # Errors
     ///
@@ -272,6 +274,21 @@ async fn next_frame<B: Body + Unpin>(body: &mut B) -> Option<Result<Frame<B::Dat
     std::future::poll_fn(|cx| Pin::new(&mut *body).poll_frame(cx)).await
 }
 
+/// Up to this many bytes, a body is judged again on every chunk.
+const JUDGE_EVERY_CHUNK: usize = 1024;
+
+/// Whether to judge a body again now that `len` bytes of it have arrived, after judging it at
+/// `judged` bytes (`None`: never yet). Judging rescans the whole prefix, so a body trickling in
+/// by the byte would cost the square of its length; past the first KiB it is judged again only
+/// once it has doubled (or reached the cap), which keeps the total linear, and delays a verdict
+/// at most until twice the bytes that decide it have arrived.
+fn judge_now(judged: Option<usize>, len: usize) -> bool {
+    match judged {
+        None => true,
+        Some(judged) => len > judged && (len <= JUDGE_EVERY_CHUNK || len >= 2 * judged || len >= MAX_BODY),
+    }
+}
+
 /// Appends what `buffer` lacks of [`MAX_BODY`] + 1 bytes from `data`: a buffer longer than the
 /// cap says the body was cut by it.
 fn push_capped(buffer: &mut Vec<u8>, data: &[u8]) {
@@ -339,6 +356,7 @@ where
     // then hand back the body as that start followed by the rest, unread.
     let mut read = VecDeque::new();
     let mut buffer = Vec::new();
+    let mut judged = None;
     loop {
         let (more, error) = match next_frame(&mut body).await {
             Some(Ok(frame)) => {
@@ -352,6 +370,10 @@ where
             Some(Err(err)) => (false, Some(err)),
             None => (false, None),
         };
+        if more && !judge_now(judged, buffer.len()) {
+            continue;
+        }
+        judged = Some(buffer.len());
         match response::judge(profile, status, &buffer, !more) {
             Verdict::NeedMore if more => continue,
             // The rest of a failure's body, as `parse_body` would read it.
@@ -362,5 +384,38 @@ where
                 return Ok(Response::from_parts(parts, CheckedBody::new(read, error, rest)));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body arriving byte by byte, up to past the cap: judging it costs (in bytes scanned) a
+    /// small multiple of the cap, not its square.
+    #[test]
+    fn judging_a_trickle_stays_linear() {
+        let (mut judged, mut scanned, mut verdicts) = (None, 0, 0);
+        for len in 1..=MAX_BODY + 1 {
+            if judge_now(judged, len) {
+                judged = Some(len);
+                scanned += len.min(MAX_BODY);
+                verdicts += 1;
+            }
+        }
+        assert_eq!(judged, Some(MAX_BODY + 1), "the cap is judged");
+        let small = JUDGE_EVERY_CHUNK * (JUDGE_EVERY_CHUNK + 1) / 2;
+        assert!(scanned <= small + 2 * MAX_BODY + MAX_BODY, "{scanned} bytes scanned");
+        assert!(verdicts <= JUDGE_EVERY_CHUNK + 8, "{verdicts} verdicts");
+    }
+
+    /// Every chunk of a small body is judged, so a short envelope is decided at once.
+    #[test]
+    fn small_bodies_are_judged_on_every_chunk() {
+        assert!((1..=JUDGE_EVERY_CHUNK).all(|len| judge_now(Some(len - 1), len)));
+        assert!(!judge_now(Some(1500), 2000));
+        assert!(judge_now(Some(1500), 3000));
+        assert!(judge_now(Some(MAX_BODY - 1), MAX_BODY));
+        assert!(!judge_now(Some(10), 10), "no new byte, nothing to judge");
     }
 }

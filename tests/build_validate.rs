@@ -393,3 +393,46 @@ fn the_tables_give_back_the_catalogues() {
     assert_eq!(UpyunError::CdnEdgeRuleTriggered.code(), 10999);
     assert_eq!(LeanCloudError::OtherCause.code(), -1);
 }
+
+/// The catalogues' TOML reader decodes what they use and refuses the rest of TOML rather than
+/// misreading it.
+#[test]
+fn the_toml_subset_reads_the_catalogue_forms_and_refuses_the_rest() {
+    use catalog::toml_subset::{Value, parse};
+
+    let text = "# comment\na = \"x \\\"q\\\" \\\\ \\u00e9 \\U0001F600 \\t\" # after\nb = [\n  { c = -12, d = true },\n  { c = 1_000, d = false }, # trailing comma\n]\n\"quoted key\" = []\n";
+    let table = parse(text).unwrap_or_else(|err| panic!("{err}"));
+    assert_eq!(table["a"], Value::String("x \"q\" \\ é 😀 \t".to_owned()));
+    let Value::Array(items) = &table["b"] else { panic!("{:?}", table["b"]) };
+    assert_eq!(items.len(), 2);
+    let Value::Table(first) = &items[0] else { panic!("{:?}", items[0]) };
+    assert_eq!((first["c"].as_integer(), first["d"].as_bool()), (Some(-12), Some(true)));
+    assert_eq!(
+        items[1].clone(),
+        Value::Table([("c".to_owned(), Value::Integer(1000)), ("d".to_owned(), Value::Boolean(false))].into())
+    );
+    assert_eq!(table["quoted key"], Value::Array(Vec::new()));
+
+    for (bad, why) in [
+        ("[table]\na = 1", "line 1"),
+        ("a = 1.5", "decimal integer"),
+        ("a = 012", "decimal integer"),
+        ("a = 1__0", "decimal integer"),
+        ("a = 'literal'", "a string, integer"),
+        ("a = \"\"\"multi\"\"\"", "one-line string"),
+        ("a.b = 1", "`=` after the key"),
+        ("a = 1\na = 2", "`a` only once"),
+        ("a = { b = 1, b = 2 }", "`b` only once"),
+        ("a = 1 b = 2", "a new line"),
+        ("a = \"\\q\"", "a TOML escape"),
+        ("a = \"\\ud800\"", "Unicode scalar value"),
+        ("a = \"tab\u{7}\"", "no control character"),
+        ("a = \"open", "closing the string"),
+        ("a = [1, 2", "`,` or `]`"),
+        ("a = 1979-05-27", "decimal integer"),
+    ] {
+        let err = parse(bad).expect_err(bad);
+        assert!(err.contains(why), "{bad:?}: {err}");
+    }
+    assert!(parse("a = 1\n\nb = [\n1,\nx]").unwrap_err().starts_with("line 5:"));
+}

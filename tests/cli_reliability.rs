@@ -79,8 +79,11 @@ fn r7_scan_reports_what_it_read_when_a_signal_stops_it() {
         stdin.flush().unwrap();
         // The input stays open, as `docker logs -f` keeps it; wait until it has been read.
         std::thread::sleep(std::time::Duration::from_millis(700));
-        let killed = Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap();
-        assert!(killed.success());
+        // Twice, as `timeout` sends it (to the command, then to its process group).
+        for _ in 0..2 {
+            let killed = Command::new("kill").args([&format!("-{signal}"), &child.id().to_string()]).status().unwrap();
+            assert!(killed.success());
+        }
         let output = child.wait_with_output().unwrap();
         drop(stdin);
         assert_eq!(output.status.code(), Some(2), "SIG{signal}");

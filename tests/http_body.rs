@@ -167,6 +167,14 @@ async fn collect<B: http_body::Body<Error: Into<BoxError>>>(body: B) -> Result<b
     Ok(body.collect().await.map_err(Into::into)?.to_bytes())
 }
 
+/// A checked body crosses threads like the body it wraps.
+const _: () = {
+    const fn thread_safe<T: Send + Sync + Unpin + 'static>() {}
+    thread_safe::<cloud_errcodes::CheckedBody<hyper::body::Incoming>>();
+    thread_safe::<cloud_errcodes::CheckedBody<reqwest::Body>>();
+    thread_safe::<cloud_errcodes::CheckedBody<reqwest012::Body>>();
+};
+
 /// Runs each generic test once per client.
 macro_rules! per_client {
     ($($test:ident),* $(,)?) => {

@@ -79,10 +79,6 @@ const POLL: Duration = Duration::from_millis(50);
 /// How many blocks an input's reader thread may read ahead of the scan.
 const READ_AHEAD: usize = 2;
 
-/// The status a second SIGINT or SIGTERM exits with, at once (128 + SIGINT, as a shell shows
-/// an interrupted command).
-const SECOND_SIGNAL_EXIT: i32 = 130;
-
 /// The inputs, the report, and whatever stopped it from covering them all: an input that could
 /// not be read (named, the others still reported), or SIGINT/SIGTERM (the report covers what
 /// was read until then). Either is exit status 2, with one line on stderr.
@@ -166,8 +162,7 @@ pub fn scan(files: &[PathBuf], provider: Option<Provider>, lang: Option<Lang>, j
     }
 }
 
-/// SIGINT and SIGTERM, caught so that the scan ends with a report of what it read; a second one
-/// exits at once.
+/// SIGINT and SIGTERM, caught so that the scan ends with a report of what it read.
 struct Signal {
     stop: Arc<AtomicBool>,
     which: Arc<AtomicUsize>,
@@ -177,10 +172,9 @@ impl Signal {
     fn watch() -> Self {
         let signal = Signal { stop: Arc::new(AtomicBool::new(false)), which: Arc::new(AtomicUsize::new(0)) };
         for number in [SIGINT, SIGTERM] {
-            // The shutdown first: it acts only once `stop` is set, on a second signal. A
-            // registration that fails leaves the default action (the scan is killed).
-            let _ =
-                signal_hook::flag::register_conditional_shutdown(number, SECOND_SIGNAL_EXIT, Arc::clone(&signal.stop));
+            // A registration that fails leaves the default action (the scan is killed). A second
+            // signal does not kill it either: `timeout` sends SIGTERM to the command and again to
+            // its process group, and the scan stops within `POLL` of the first anyway.
             let _ = signal_hook::flag::register_usize(number, Arc::clone(&signal.which), number as usize);
             let _ = signal_hook::flag::register(number, Arc::clone(&signal.stop));
         }
