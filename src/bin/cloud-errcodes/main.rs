@@ -20,10 +20,12 @@ macro_rules! err {
     }};
 }
 
+mod candidates;
 mod explain;
 mod info;
 mod input;
 mod list;
+mod markers;
 mod parse;
 mod scan;
 mod search;
@@ -47,11 +49,14 @@ EXAMPLES:
   cloud-errcodes explain upyun 40300004
   cloud-errcodes explain 403                      # every provider's 403, and HTTP 403 itself
   cloud-errcodes explain openlist 'ERRO[0003] failed get objs: failed to list objs: query fail [61008]'
+  cloud-errcodes explain 'upload failed:{\"msg\":\"signature error\",\"code\":40100005}'
+  pbpaste | cloud-errcodes explain               # any pasted text: each provider's reading
   curl -si https://v0.api.upyun.com/bucket/x | cloud-errcodes parse upyun
   cloud-errcodes parse qingstor body.json --status 409 --header 'X-QS-Request-ID: aa08cf7a43f611e5'
   cloud-errcodes list leancloud
   cloud-errcodes search bucket full
   docker logs openlist 2>&1 | cloud-errcodes scan
+  cloud-errcodes scan --provider upyun app.log    # an application's UpYun errors
   cloud-errcodes scan data/log/log.log --lang zh-CN
 
 PROVIDERS: upyun, qingstor, leancloud, openlist (alist is an alias of openlist).
@@ -65,16 +70,23 @@ JSON (--json) prints one document. An entry is
   {\"provider\", \"code\", \"message\" (null when the provider sends none), \"summary\",
    \"http_status\", \"kind\", \"retry\", \"surface\", \"provenance\", \"description\": {\"en\", \"zh-CN\"},
    \"remedy\": {...} or null}
-(--lang keeps one language). explain: {\"query\", \"matches\": [entry], \"http_status\": {\"code\",
-\"reason\", \"kind\", \"retry\"} or null, \"symptom\": {\"pattern\", \"value\", \"tail\"} or null};
+(--lang keeps one language). explain: {\"query\", \"readings\": [{\"provider\", \"evidence\" (body,
+rendering, message or code: the strongest first), \"error\": parsed error, \"entry\": entry or null}],
+\"matches\": [entry], \"http_status\": {\"code\", \"reason\", \"kind\", \"retry\"} or null,
+\"symptom\": {\"pattern\", \"value\", \"tail\"} or null};
 parse: {\"error\": {provider, http_status, wire_status, code, raw_code, message, request_id, url,
 kind, retry, retry_after_secs, body_format, truncated} or null, \"entry\": entry or null,
 \"success\": bool, \"dropped_headers\": [name] (headers of the capture that could not be read)}; list: {\"provider\", \"entries\": [entry]}; search: {\"words\", \"matches\":
 [entry]}; scan: {\"lines\", \"bytes\", \"symptoms\": [{\"code\", \"count\", \"first_line\",
 \"last_line\", \"first_file\", \"last_file\", \"summary\", \"remedy\" (null when none is known)}],
-most frequent first, \"unread\": [{\"file\", \"error\"}], \"interrupted_by\": \"SIGINT\", \"SIGTERM\" or null}.
-scan reports what it read even when an input cannot be read or SIGINT/SIGTERM stops it; then it
-exits 2 and names the input (or the signal) on stderr."
+most frequent first, \"unread\": [{\"file\", \"error\"}], \"interrupted_by\": \"SIGINT\", \"SIGTERM\" or null};
+scan --provider: {\"provider\", \"lines\", \"bytes\", \"lines_read\", \"errors\": [{\"code\" (null
+for an error without one), \"known\", \"http_status\", \"count\", \"first_line\", \"last_line\",
+\"first_file\", \"last_file\", \"summary\", \"remedy\", \"description\" (null for a code the
+catalogue does not list), \"message\" (the first seen), \"evidence\" (the strongest seen)}], most
+frequent first, \"unread\", \"interrupted_by\"}. scan reports what it read even when an input
+cannot be read or SIGINT/SIGTERM stops it; then it exits 2 and names the input (or the signal)
+on stderr."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -94,10 +106,12 @@ struct Output {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Explain a code (or, for OpenList, any message or log line)
+    /// Explain a code, or any pasted text: a log line, an SDK's exception, an error body
     Explain {
-        /// `<provider> <code-or-message>`, or just `<code>` to look in every provider
-        #[arg(required = true, num_args = 1.., value_name = "PROVIDER] [CODE-OR-MESSAGE")]
+        /// `<provider> <code-or-text>`, or one `<code-or-text>` (quoted) to try every provider
+        /// and show each plausible reading, the most certain first; the text is read from stdin
+        /// when absent or `-`
+        #[arg(num_args = 0.., value_name = "PROVIDER] [CODE-OR-TEXT")]
         args: Vec<String>,
         #[command(flatten)]
         output: Output,
@@ -138,10 +152,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Diagnose OpenList/AList logs: each symptom found, how often, where, and what to do
+    /// Diagnose OpenList/AList logs, or with --provider the logs of an application talking to
+    /// UpYun, QingStor or LeanCloud: each symptom or error found, how often, where, and what to do
     Scan {
         /// The logs; stdin when none is given, or for `-`
         files: Vec<PathBuf>,
+        /// Look for this provider's errors (upyun, qingstor, leancloud); OpenList's symptoms
+        /// when absent
+        #[arg(long, value_parser = parse_provider)]
+        provider: Option<Provider>,
         /// Show summaries and remedies in one language: en (the default) or zh-CN
         #[arg(long, value_parser = parse_lang)]
         lang: Option<Lang>,
@@ -187,7 +206,7 @@ fn main() -> ExitCode {
         }
         Command::List { provider, surface, output } => list::list(provider, surface.as_deref(), output),
         Command::Search { words, json } => Ok(search::search(&words, json)),
-        Command::Scan { files, lang, json } => scan::scan(&files, lang, json),
+        Command::Scan { files, provider, lang, json } => scan::scan(&files, provider, lang, json),
     };
     match result {
         Ok(Outcome::Found) => ExitCode::SUCCESS,

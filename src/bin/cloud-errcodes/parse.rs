@@ -112,7 +112,7 @@ fn print_dropped(dropped: &[String]) {
     }
 }
 
-fn print_error(err: &AnyApiError) {
+pub fn print_error(err: &AnyApiError) {
     out!("{err}");
     out!("  code:       {}", err.code().map_or("(unknown)", |c| c.code_str()));
     out!("  raw code:   {}", shown(err.raw_code().map_or("(none)", |c| c.as_str())));
