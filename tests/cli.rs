@@ -586,9 +586,6 @@ fn scan_qingstor_counts_each_error_where_it_is() {
 }
 
 #[test]
-#[ignore = "parse_text defect, branch text: behind glog's prefix (`E0812 02:48:11.123 4711 upload.go:88] \
-            101 Class or object doesn't exists. [...]`) LeanCloud's Go SDK rendering reads the thread id \
-            4711 as the code; the same line without the prefix gives 101"]
 fn scan_leancloud_counts_each_error_where_it_is() {
     scan_counts_each_error_where_it_is("leancloud");
 }

@@ -5,8 +5,8 @@ use std::sync::LazyLock;
 
 use super::LeanCloudError;
 use crate::response::{
-    BodyFormat, Evidence, Field, MessageIndex, RawCode, Reading, TextRules, after, agrees, first_line, is_reason_name,
-    leading_int, line_before, message_of, occurrences, quoted, status_at, text_before,
+    BodyFormat, Evidence, Field, MAX_MARKERS, MessageIndex, RawCode, Reading, TextRules, after, agrees, first_line,
+    is_reason_name, leading_int, line_before, message_of, occurrences, quoted, status_at, text_before,
 };
 
 static MESSAGES: LazyLock<MessageIndex> = LazyLock::new(MessageIndex::new::<LeanCloudError>);
@@ -80,19 +80,39 @@ fn go_sdk(text: &str) -> Option<Reading<LeanCloudError>> {
             status_at(failed, 0)?;
             return Some(reading);
         }
-        // The code is the first number on the line followed by a space (after a log's prefix).
-        let (code, message) = before
+        // The code is a number on the line followed by a space (after a log's prefix). A log's
+        // prefix has numbers of its own (glog's thread id in `E0812 02:48:11.123 4711
+        // upload.go:88] 101 ...`), so the number whose message agrees with it wins; else the
+        // first one that does not stand before a `file:line]` prefix.
+        let mut candidates = before
             .match_indices(|c: char| c.is_ascii_digit() || c == '-')
             .filter(|&(i, _)| i == 0 || before.as_bytes()[i - 1] == b' ')
-            .find_map(|(i, _)| {
+            .filter_map(|(i, _)| {
                 let code = leading_int(&before[i..])?;
                 Some((code, before[i + code.len()..].strip_prefix(' ')?))
-            })?;
+            })
+            .take(MAX_MARKERS);
+        let mut fallback = None;
+        let found = candidates.find(|&(code, message)| {
+            let agreeing = code.parse::<i32>().is_ok_and(|n| agrees(LeanCloudError::variants_of(n), message));
+            if !agreeing && fallback.is_none() && !before_log_location(message) {
+                fallback = Some((code, message));
+            }
+            agreeing
+        });
+        let (code, message) = found.or(fallback)?;
         reading.raw_code = Some(RawCode::number(code.as_bytes()));
         reading.message = message_of(message);
         return plausible(code, reading.message.as_deref()).then_some(reading);
     }
     None
+}
+
+/// Whether `rest` (what follows a number on a line) starts with a log prefix's source location,
+/// `upload.go:88]` as glog writes it: the number before it is no code.
+fn before_log_location(rest: &str) -> bool {
+    let word = rest.split(' ').next().unwrap_or_default();
+    word.ends_with(']') && word.contains(':')
 }
 
 /// The JavaScript SDK's message: the body's error and ` [<status> <METHOD> <url>]`

@@ -33,9 +33,9 @@ pub(crate) use self::body::read_json_object;
 pub(crate) use self::judge::{Verdict, judge};
 #[allow(unused_imports, reason = "which helpers are used depends on the providers compiled in")]
 pub(crate) use self::text::{
-    MessageIndex, Reading, TextRules, after, agrees, cap, find_ci, first_line, is_reason_name, leading_int, line_at,
-    line_before, message_of, object_reading, objects, occurrences, percent_decode, quoted, read_with_rules, status_at,
-    text_before,
+    MAX_MARKERS, MessageIndex, Reading, TextRules, after, agrees, cap, find_ci, first_line, is_reason_name,
+    leading_int, line_at, line_before, message_of, object_reading, objects, occurrences, percent_decode, quoted,
+    read_with_rules, status_at, text_before,
 };
 pub use self::{
     any_error::AnyApiError,
