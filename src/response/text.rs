@@ -185,7 +185,9 @@ pub(crate) fn read_with_rules<E: Wire>(text: &str, rules: &TextRules<E>) -> Opti
             }
         }
     });
-    if !readings.iter().any(Reading::has_code) && !rules.client_side.iter().any(|marker| text.contains(marker)) {
+    if !readings.iter().any(Reading::has_code)
+        && !rules.client_side.iter().any(|marker| find_from(text, marker, 0).is_some())
+    {
         readings.extend(rules.messages.find::<E>(text));
     }
     let mut best = pick(readings)?;
@@ -652,12 +654,39 @@ pub(crate) fn status_in(text: &str) -> Option<u16> {
         "(http ",
     ];
     const METHODS: &[&str] = &["GET ", "PUT ", "POST ", "DELETE ", "HEAD ", "PATCH "];
-    let lower_hit = |label: &str| find_ci(text, label, 0).and_then(|at| status_at(text, at + label.len()));
-    LABELS.iter().find_map(|label| lower_hit(label)).or_else(|| {
+    // One pass over the text for every label's first occurrence (ASCII, any case), instead of
+    // one pass per label; then the labels in their order, as before.
+    let bytes = text.as_bytes();
+    let mut first: [Option<usize>; LABELS.len()] = [None; LABELS.len()];
+    let mut pending = LABELS.len();
+    for i in 0..bytes.len() {
+        // Every label starts with one of these four bytes (lowercased): most positions are
+        // passed over on one comparison.
+        let Some(head) = bytes.get(i..i + 4) else { break };
+        let head = u32::from_le_bytes([head[0], head[1], head[2], head[3]]) | 0x2020_2020;
+        if ![*b"stat", *b"http", *b"api ", *b"resu", *b"(htt"]
+            .iter()
+            .any(|p| u32::from_le_bytes(*p) | 0x2020_2020 == head)
+        {
+            continue;
+        }
+        for (label, seen) in LABELS.iter().zip(first.iter_mut()) {
+            if seen.is_none() && bytes.get(i..i + label.len()).is_some_and(|t| t.eq_ignore_ascii_case(label.as_bytes()))
+            {
+                *seen = Some(i);
+                pending -= 1;
+            }
+        }
+        if pending == 0 {
+            break;
+        }
+    }
+    let labelled = LABELS.iter().zip(first).find_map(|(label, at)| status_at(text, at? + label.len()));
+    labelled.or_else(|| {
         METHODS.iter().find_map(|method| {
             let mut from = 0;
-            while let Some(at) = text.get(from..).and_then(|rest| rest.find(method)) {
-                let after = from + at + method.len();
+            while let Some(at) = find_from(text, method, from) {
+                let after = at + method.len();
                 if let Some(status) = status_at(text, after)
                     && matches!(text.as_bytes().get(after + 3), None | Some(b' ' | b'{' | b':'))
                 {
@@ -718,8 +747,30 @@ pub(crate) fn occurrences<'a>(text: &'a str, label: &'a str) -> impl Iterator<It
 
 /// The text after `label` (its first occurrence from `from`), as (its start, the rest).
 pub(crate) fn after<'a>(text: &'a str, label: &str, from: usize) -> Option<(usize, &'a str)> {
-    let at = text.get(from..)?.find(label)? + from + label.len();
+    let at = find_from(text, label, from)? + label.len();
     Some((at, &text[at..]))
+}
+
+/// The first occurrence of `needle` in `text` from `from`. An ASCII needle is found by its
+/// first byte (`memchr`) and compared there, without building `str::find`'s searcher: most
+/// texts a rendering is asked about are short lines that do not hold its label at all, where
+/// building the searcher cost more than the search. Linear for the short labels this crate
+/// uses (at most `needle.len()` bytes compared per position).
+pub(crate) fn find_from(text: &str, needle: &str, from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    let Some(&first) = needle.as_bytes().first().filter(|b| b.is_ascii()) else {
+        return rest.find(needle).map(|i| i + from);
+    };
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while let Some(j) = rest.get(i..).and_then(|r| r.find(char::from(first))) {
+        let at = i + j;
+        if bytes[at..].starts_with(needle.as_bytes()) {
+            return Some(at + from);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// The integer (optionally negative) `text` starts with, as written.
