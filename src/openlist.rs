@@ -133,7 +133,10 @@ impl Wire for OpenListError {
                         envelope = Some(None);
                         return;
                     }
-                    Some(400..=599) => {}
+                    // Any other status the server puts in the body: it sends some failures
+                    // with a 2xx code (`wrong archive password` as 202), as `check_parts` knows.
+                    Some(200) => continue,
+                    Some(201..=299 | 400..=599) => {}
                     _ => continue,
                 }
                 reading.code = Self::from_message(message);
