@@ -17,11 +17,13 @@
 mod any_error;
 mod api_error;
 mod body;
+mod body_format;
 mod html;
 mod http_date;
 mod judge;
 mod profile;
 mod raw_code;
+mod reading;
 mod retry_after;
 mod text;
 
@@ -33,22 +35,24 @@ pub(crate) use self::body::read_json_object;
 pub(crate) use self::judge::{Verdict, judge};
 #[allow(unused_imports, reason = "which helpers are used depends on the providers compiled in")]
 pub(crate) use self::text::{
-    MAX_MARKERS, MessageIndex, Reading, TextRules, after, agrees, cap, find_ci, first_line, is_reason_name,
-    leading_int, line_at, line_before, message_of, object_reading, objects, occurrences, percent_decode, quoted,
-    read_with_rules, status_at, text_before,
+    MAX_MARKERS, MessageIndex, TextRules, after, agrees, cap, find_ci, first_line, is_reason_name, leading_int,
+    line_at, line_before, message_of, object_reading, objects, occurrences, percent_decode, quoted, read_with_rules,
+    status_at, text_before,
 };
 pub use self::{
     any_error::AnyApiError,
     api_error::{ApiError, ApiErrorBuilder},
-    body::BodyFormat,
+    body_format::BodyFormat,
     raw_code::RawCode,
+    reading::Evidence,
     retry_after::MAX_RETRY_AFTER,
-    text::{Evidence, MAX_TEXT},
+    text::MAX_TEXT,
 };
 pub(crate) use self::{
     api_error::Record,
     body::Fields,
     profile::{Field, Profile, Wire, X_REQUEST_ID},
+    reading::Reading,
 };
 use self::{
     api_error::Texts,

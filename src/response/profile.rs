@@ -3,7 +3,7 @@
 
 use http::{HeaderName, StatusCode};
 
-use super::{RawCode, text::Reading};
+use super::{RawCode, Reading};
 use crate::{
     kind::ErrorKind, kind::Retry, provider_error::Internal, provider_error::ProviderError,
     provider_error::resolve_by_message,
