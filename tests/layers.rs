@@ -223,3 +223,135 @@ fn the_reader_sees_imports() {
     let names: Vec<String> = crate_references(text).into_iter().collect();
     assert_eq!(names, ["ErrorKind", "entry", "json", "response"]);
 }
+
+/// The items of a `use` tree with the first segment of each path: `{a::B, c::{D, E as F}}` ->
+/// `(a, B)`, `(c, D)`, `(c, F)`; a bare item `G` -> `(G, G)`.
+fn use_items(tree: &str) -> Vec<(String, String)> {
+    let tree = tree.trim();
+    let inner = tree.strip_prefix('{').and_then(|t| t.strip_suffix('}')).unwrap_or(tree);
+    let (mut depth, mut start, mut parts) = (0, 0, Vec::new());
+    for (i, c) in inner.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            ',' if depth == 0 => {
+                parts.push(&inner[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&inner[start..]);
+    let last = |item: &str| item.rsplit("::").next().unwrap().split(" as ").last().unwrap().trim().to_owned();
+    let mut items = Vec::new();
+    for part in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty() && *p != "self") {
+        match part.split_once("::") {
+            None => items.push((part.to_owned(), part.to_owned())),
+            Some((head, rest)) => {
+                let rest = rest.trim();
+                let names = match rest.strip_prefix('{').and_then(|r| r.strip_suffix('}')) {
+                    Some(list) => list.split(',').map(str::trim).filter(|n| !n.is_empty()).map(last).collect(),
+                    None => vec![last(rest)],
+                };
+                items.extend(names.into_iter().map(|name| (head.trim().to_owned(), name)));
+            }
+        }
+    }
+    items
+}
+
+/// Each `use <prefix>...;` tree of a text, comments left out.
+fn use_trees<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {
+    let mut trees = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(prefix) {
+        let after = &rest[at + prefix.len()..];
+        let end = after.find(';').unwrap_or(after.len());
+        trees.push(&after[..end]);
+        rest = &after[end..];
+    }
+    trees
+}
+
+/// Inside a folder module, the files import one way too: a name a file takes from `super` is
+/// traced to the file that defines it (through the folder's `mod.rs` re-exports), and no
+/// files import each other in a circle. (`mod.rs` is the folder's facade and stays out.)
+#[test]
+fn the_files_of_a_folder_module_import_one_way() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut problems = Vec::new();
+    let mut folders_read = 0;
+    for folder in fs::read_dir(&src).unwrap().map(|e| e.unwrap().path()).filter(|p| p.join("mod.rs").is_file()) {
+        let code = |path: &Path| -> String {
+            let text = fs::read_to_string(path).unwrap();
+            text.lines().filter(|line| !line.trim_start().starts_with("//")).collect::<Vec<_>>().join("\n")
+        };
+        let files: BTreeSet<String> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "rs") && !p.ends_with("mod.rs"))
+            .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+            .collect();
+        // Which file each name re-exported by `mod.rs` comes from.
+        let facade = code(&folder.join("mod.rs"));
+        let mut defined_in = BTreeMap::new();
+        for tree in use_trees(&facade, "use self::") {
+            for (file, name) in use_items(tree) {
+                if files.contains(&file) {
+                    defined_in.insert(name, file);
+                }
+            }
+        }
+        let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for file in &files {
+            let text = code(&folder.join(format!("{file}.rs")));
+            let mut uses = BTreeSet::new();
+            for tree in use_trees(&text, "use super::") {
+                for (head, name) in use_items(tree) {
+                    if files.contains(&head) {
+                        uses.insert(head);
+                    } else if let Some(to) = defined_in.get(&name) {
+                        uses.insert(to.clone());
+                    }
+                }
+            }
+            for (at, _) in text.match_indices("super::") {
+                let name: String =
+                    text[at + "super::".len()..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                if files.contains(&name) {
+                    uses.insert(name);
+                } else if let Some(to) = defined_in.get(&name) {
+                    uses.insert(to.clone());
+                }
+            }
+            uses.remove(file);
+            edges.insert(file.clone(), uses);
+        }
+        // A circle is a file reached again from itself.
+        for start in edges.keys() {
+            let mut stack: Vec<(String, Vec<String>)> = vec![(start.clone(), vec![start.clone()])];
+            let mut seen = BTreeSet::new();
+            while let Some((node, path)) = stack.pop() {
+                for next in edges.get(&node).into_iter().flatten() {
+                    if next == start {
+                        problems.push(format!("{}: circle {} -> {start}", folder.display(), path.join(" -> ")));
+                    } else if seen.insert(next.clone()) {
+                        stack.push((next.clone(), [path.clone(), vec![next.clone()]].concat()));
+                    }
+                }
+            }
+        }
+        folders_read += 1;
+    }
+    problems.sort();
+    problems.dedup();
+    assert!(problems.is_empty(), "files import each other in a circle:\n  {}", problems.join("\n  "));
+    assert!(folders_read >= 1, "no folder module read");
+}
+
+#[test]
+fn the_folder_reader_sees_use_trees() {
+    let items = use_items("{ApiError, body::{Text, header_text as h}, reading::Reading, self}");
+    let want = [("ApiError", "ApiError"), ("body", "Text"), ("body", "h"), ("reading", "Reading")];
+    assert_eq!(items, want.map(|(a, b)| (a.to_owned(), b.to_owned())));
+}
